@@ -4,6 +4,7 @@ import { changesOf } from '../store/changes.js';
 import { replaceEntities } from '../store/entities.js';
 import { buildEntities, type VersionedRecord } from '../model/merge.js';
 import type { ListingDate } from '../model/entity.js';
+import type { SourceRecord } from '../model/types.js';
 
 /**
  * Listing dates from version history: a record first seen in the first version held was listed on or before that
@@ -29,23 +30,23 @@ export async function listingDates(db: Db): Promise<{ listed: Map<string, Listin
       spans.set(id, prev ? { first: prev.first < span.first ? prev.first : span.first, last: prev.last > span.last ? prev.last : span.last } : span);
       const i = dates.indexOf(span.first);
       add(id, i <= 0
-        ? { record: id, dataset, precision: 'on_or_before', date: span.first, basis: `present in the first ${source} version held (${span.first})` }
-        : { record: id, dataset, precision: 'between', after: dates[i - 1], date: span.first, basis: `absent from ${source} ${dates[i - 1]}, present in ${span.first}` });
+        ? { record: id, dataset, precision: 'on_or_before', date: span.first, basis: 'first_version' }
+        : { record: id, dataset, precision: 'between', after: dates[i - 1], date: span.first, basis: 'between_versions' });
     }
   }
   for (const c of await changesOf(db, { change: 'added' })) {
     const dataset = versions.find((v) => v.source === c.source)?.dataset ?? 'us_ofac_sdn';
-    add(c.id, { record: c.id, dataset, precision: 'between', date: c.date, ...(c.previous_date ? { after: c.previous_date } : {}), basis: `derived daily change log (${c.origin})` });
+    add(c.id, { record: c.id, dataset, precision: 'between', date: c.date, ...(c.previous_date ? { after: c.previous_date } : {}), basis: 'change_log' });
   }
   return { listed, spans };
 }
 
 /** Rebuilds the merged entities from the newest version of every source. */
-export async function rebuildEntities(db: Db): Promise<{ total: number; dprk: number; ms: number }> {
+export async function rebuildEntities(db: Db, cache?: Map<number, SourceRecord[]>): Promise<{ total: number; dprk: number; ms: number }> {
   const started = Date.now();
   const items: VersionedRecord[] = [];
   for (const v of await currentVersions(db)) {
-    for (const record of await recordsOf(db, v.id, v.source)) items.push({ record, source: v.source, dataset: v.dataset, version: `${v.source}@${v.version}` });
+    for (const record of cache?.get(v.id) ?? await recordsOf(db, v.id, v.source)) items.push({ record, source: v.source, dataset: v.dataset, version: `${v.source}@${v.version}`, versionId: v.id });
   }
   const ctx = await listingDates(db);
   const entities = buildEntities(items, ctx);

@@ -74,7 +74,9 @@ export function selectSources(names?: string[]): ListSource[] {
 }
 
 /** Imports one publication: parse, check, store atomically. Never replaces good data with bad. */
-export async function importPublication(db: Db, pub: Publication, opts: Pick<UpdateOptions, 'force' | 'onProgress'> = {}): Promise<UpdateOutcome> {
+export async function importPublication(
+  db: Db, pub: Publication, opts: Pick<UpdateOptions, 'force' | 'onProgress'> = {}, cache?: Map<number, SourceRecord[]>,
+): Promise<UpdateOutcome> {
   const started = Date.now();
   const { source } = pub;
   const base = { source: source.name, version: pub.version, origin: pub.origin };
@@ -106,11 +108,12 @@ export async function importPublication(db: Db, pub: Publication, opts: Pick<Upd
     if (existing) version = `${version}+${fp.contentHash.slice(0, 8)}`;
     emit('store');
     const records: StoredRecord[] = parsed.records.map((r) => ({ ...r, hash: recordHash(r) }));
-    await storeVersion(db, {
+    const versionId = await storeVersion(db, {
       source: source.name, dataset: source.dataset, version, published: pub.published,
       ...(parsed.statedDate ? { statedDate: parsed.statedDate } : {}), origin: pub.origin, files: fp.files,
       contentHash: fp.contentHash, counts: versionCounts(parsed.records), warnings: parsed.warnings.slice(0, 200),
     }, records);
+    cache?.set(versionId, records);
     emit('done');
     return finish({ ...base, version, outcome: 'imported', records: records.length, ms: Date.now() - started });
   } catch (err) {
@@ -151,6 +154,7 @@ async function importDerived(db: Db, mirror: string): Promise<UpdateOutcome | un
 export async function update(db: Db, opts: UpdateOptions): Promise<UpdateReport> {
   const sources = selectSources(opts.sources);
   const outcomes: UpdateOutcome[] = [];
+  const cache = new Map<number, SourceRecord[]>();
   for (const source of sources) {
     opts.onProgress?.({ source: source.name, phase: 'discover' });
     let pubs: Publication[];
@@ -165,7 +169,7 @@ export async function update(db: Db, opts: UpdateOptions): Promise<UpdateReport>
     pubs.sort((a, b) => a.published.localeCompare(b.published) || a.version.localeCompare(b.version));
     for (const [i, pub] of pubs.entries()) {
       opts.onProgress?.({ source: source.name, version: pub.version, phase: 'parse', index: i, total: pubs.length });
-      outcomes.push(await importPublication(db, pub, opts));
+      outcomes.push(await importPublication(db, pub, opts, cache));
     }
   }
   if (opts.mirror && sources.some((s) => s.name === 'ofac')) {
@@ -177,7 +181,7 @@ export async function update(db: Db, opts: UpdateOptions): Promise<UpdateReport>
   const haveEntities = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities'))[0].n > 0;
   if (changed || (!haveEntities && (await listVersions(db)).length)) {
     opts.onProgress?.({ source: 'entities', phase: 'entities' });
-    report.entities = await rebuildEntities(db);
+    report.entities = await rebuildEntities(db, cache);
   }
   return report;
 }

@@ -20,6 +20,16 @@ const LIST_SPELLINGS: Record<string, string> = {
   'the gambia': 'gm', 'gambia the': 'gm', 'bahamas the': 'bs', 'the bahamas': 'bs', 'region crimea': 'ua-cri',
   'turkey': 'tr', 'turkiye': 'tr', 'brunei': 'bn', 'cape verde': 'cv', 'swaziland': 'sz', 'eswatini': 'sz',
   'macedonia': 'mk', 'north macedonia': 'mk', 'netherlands antilles': 'an', 'sierra leone': 'sl',
+  // OFAC spellings (sdn.csv Vess_flag, add.csv country, remarks nationality and POB).
+  'north macedonia the republic of': 'mk', 'macedonia the former yugoslav republic of': 'mk', 'cabo verde': 'cv',
+  'st vincent and the grenadines': 'vc', 'st kitts & nevis': 'kn', 'british virgin islands': 'vg', 'man isle of': 'im',
+  'bosnia-herzegovina': 'ba', 'gaza strip': 'ps', 'the philippines': 'ph',
+  // UN, UK HMT and FCDO spellings (long official forms, and misspellings exactly as the UK HMT list writes them).
+  'united kingdom of great britain and northern ireland': 'gb', 'china hong kong special administrative region': 'hk',
+  'china macao special administrative region': 'mo', 'libyan arab jamahiriya': 'ly', 'libyan arab jamahirya': 'ly',
+  'palestinian territories': 'ps', 'occupied palestinian territory': 'ps', 'republic of armenia': 'am',
+  'republic of belarus': 'by', 'republic of djibouti': 'dj', 'republic of montenegro': 'me', 'republic of serbia': 'rs',
+  'union of the comoros': 'km', 'kingdom of saudi arabia': 'sa', 'united kingom': 'gb', 'aghanistan': 'af',
 };
 
 function fold(name: string): string {

@@ -17,6 +17,15 @@ export interface EntitySanction extends SanctionInfo {
   version: string;
 }
 
+export interface EntityRecord {
+  id: string;
+  source: string;
+  dataset: string;
+  /** 'ofac@2024-05-03' */
+  version: string;
+  versionId?: number;
+}
+
 /** A stated relation resolved (where possible) to an entity. */
 export interface EntityLink {
   type: string;
@@ -31,7 +40,7 @@ export interface EntityLink {
 export interface MergeReason {
   a: string;
   b: string;
-  rule: 'shared_identifier' | 'un_reference' | 'name_and_birth_date' | 'name_and_dprk_program';
+  rule: 'same_record_id' | 'shared_identifier' | 'un_reference' | 'name_and_birth_date' | 'name_and_dprk_program';
   detail: string;
 }
 
@@ -43,7 +52,21 @@ export interface ListingDate {
   precision: 'exact' | 'between' | 'on_or_before';
   date: string;
   after?: string;
-  basis: string;
+  /**
+   * list_date: the list states it (UN LISTED_ON); first_version: present in the first version held;
+   * between_versions: absent from one version, present in the next; change_log: a derived daily change log.
+   */
+  basis: 'list_date' | 'first_version' | 'between_versions' | 'change_log';
+}
+
+/** A listing date in words, e.g. "between 2022-01-10 and 2022-01-12 (absent from one version, present in the next)". */
+export function describeListing(l: ListingDate): string {
+  const when = l.precision === 'between' ? `between ${l.after ?? '?'} and ${l.date}` : l.precision === 'exact' ? `on ${l.date}` : `on or before ${l.date}`;
+  const why = {
+    list_date: 'the list states it', first_version: 'present in the first version held',
+    between_versions: 'absent from one version, present in the next', change_log: 'derived daily change log',
+  }[l.basis];
+  return `${when} (${why})`;
 }
 
 /** A merged entity: one target, however many lists name it. */
@@ -55,7 +78,10 @@ export interface Entity {
   datasets: string[];
   topics: string[];
   properties: Properties;
-  statements: Statement[];
+  /** The source records merged into this entity, with the list version each comes from. */
+  records: EntityRecord[];
+  /** Every value with its provenance; filled when one entity is read in full (see store/entities getEntity). */
+  statements?: Statement[];
   sanctions: EntitySanction[];
   links: EntityLink[];
   dprk: DprkReason[];

@@ -10,6 +10,19 @@ export interface VersionedRecord {
   source: string;
   dataset: string;
   version: string;
+  versionId?: number;
+}
+
+/** Every value of the records with its provenance (record, dataset, version), for properties of `schema`. */
+export function statementsOf(recs: VersionedRecord[], schema: SchemaName): Statement[] {
+  const out: Statement[] = [];
+  for (const { record, dataset, version } of recs) {
+    for (const [prop, values] of Object.entries(record.properties)) {
+      if (!propertyOf(schema, prop) && !propertyOf(record.schema, prop)) continue;
+      for (const value of values) out.push({ prop, value, record: record.id, dataset, version });
+    }
+  }
+  return out;
 }
 
 /** Sources in the order their record gives the merged entity its id and caption. */
@@ -95,6 +108,8 @@ function findMerges(items: VersionedRecord[]): { i: number; j: number; reason: M
       if (dprkProgram[i]) push(`np:${n}`, i);
     }
     if (x.source === 'un') push(`un:${x.record.recordId}`, i);
+    // One authority's lists share an id space (OFAC SDN and consolidated lists: ent_num).
+    push(`rid:${x.record.id}`, i);
     for (const note of p.notes ?? []) for (const m of note.matchAll(UN_REF_IN_TEXT)) push(`un:${m[1]}`, i);
   });
   for (const [key, list] of byKey) {
@@ -115,7 +130,8 @@ function findMerges(items: VersionedRecord[]): { i: number; j: number; reason: M
             if (![...tokens(names[j])].some((t) => ti.has(t))) continue;
           }
           rule = 'shared_identifier';
-        } else if (kind === 'un') rule = 'un_reference';
+        } else if (kind === 'rid') rule = 'same_record_id';
+        else if (kind === 'un') rule = 'un_reference';
         else if (kind === 'nd') rule = 'name_and_birth_date';
         else rule = 'name_and_dprk_program';
         out.push({ i, j, reason: { a: ri.record.id, b: rj.record.id, rule, detail: key.slice(key.indexOf(':') + 1) } });
@@ -123,7 +139,7 @@ function findMerges(items: VersionedRecord[]): { i: number; j: number; reason: M
     }
   }
   // Strongest evidence first, so a weaker rule cannot block a stronger one through the one-record-per-list constraint.
-  const order: MergeReason['rule'][] = ['shared_identifier', 'un_reference', 'name_and_birth_date', 'name_and_dprk_program'];
+  const order: MergeReason['rule'][] = ['same_record_id', 'shared_identifier', 'un_reference', 'name_and_birth_date', 'name_and_dprk_program'];
   return out.sort((x, y) => order.indexOf(x.reason.rule) - order.indexOf(y.reason.rule));
 }
 
@@ -166,27 +182,30 @@ export function buildEntities(items: VersionedRecord[], ctx: MergeContext = {}):
   return entities.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** What the merged records say: the union of their properties (for the entity's schema) and their sanctions. */
+export function recordContent(recs: VersionedRecord[], schema: SchemaName): Pick<Entity, 'properties' | 'sanctions'> {
+  const properties: Record<string, string[]> = {};
+  for (const { record } of recs) {
+    for (const [prop, values] of Object.entries(record.properties)) {
+      if (!propertyOf(schema, prop) && !propertyOf(record.schema, prop)) continue;
+      const list = properties[prop] ?? (properties[prop] = []);
+      for (const value of values) if (!list.includes(value)) list.push(value);
+    }
+  }
+  const sanctions = recs.flatMap((r) => r.record.sanctions.map((s) => ({ ...s, record: r.record.id, dataset: r.dataset, version: r.version })));
+  return { properties, sanctions };
+}
+
 function assemble(recs: VersionedRecord[], merge: MergeReason[], ctx: MergeContext): Entity | undefined {
   let schema: SchemaName | undefined = recs[0].record.schema;
   for (const r of recs.slice(1)) schema = schema && commonSchema(schema, r.record.schema);
   schema ??= recs[0].record.schema;
-  const properties: Record<string, string[]> = {};
-  const statements: Statement[] = [];
-  for (const { record, dataset, version } of recs) {
-    for (const [prop, values] of Object.entries(record.properties)) {
-      if (!propertyOf(schema, prop) && !propertyOf(record.schema, prop)) continue;
-      for (const value of values) {
-        statements.push({ prop, value, record: record.id, dataset, version });
-        const list = properties[prop] ?? (properties[prop] = []);
-        if (!list.includes(value)) list.push(value);
-      }
-    }
-  }
+  const { properties, sanctions } = recordContent(recs, schema);
   const referents = [...new Set(recs.map((r) => r.record.id))];
   const listed: ListingDate[] = [];
   for (const r of recs) {
     for (const s of r.record.sanctions) {
-      if (s.listingDate) listed.push({ record: r.record.id, dataset: r.dataset, precision: 'exact', date: s.listingDate, basis: `${r.dataset} listing date` });
+      if (s.listingDate) listed.push({ record: r.record.id, dataset: r.dataset, precision: 'exact', date: s.listingDate, basis: 'list_date' });
     }
     for (const l of ctx.listed?.get(r.record.id) ?? []) if (l.dataset === r.dataset) listed.push(l);
   }
@@ -199,8 +218,8 @@ function assemble(recs: VersionedRecord[], merge: MergeReason[], ctx: MergeConte
     datasets: [...new Set(recs.map((r) => r.dataset))].sort(),
     topics: ['sanction'],
     properties,
-    statements,
-    sanctions: recs.flatMap((r) => r.record.sanctions.map((s) => ({ ...s, record: r.record.id, dataset: r.dataset, version: r.version }))),
+    records: recs.map((r) => ({ id: r.record.id, source: r.source, dataset: r.dataset, version: r.version, ...(r.versionId !== undefined ? { versionId: r.versionId } : {}) })),
+    sanctions,
     links: recs.flatMap((r) => r.record.links.map((l) => ({ ...l, record: r.record.id }))),
     dprk: recs.flatMap((r) => recordDprkReasons(r.record)),
     merge,

@@ -81,7 +81,7 @@ for (const backend of backends()) {
         assert.ok(e);
         assert.equal(e.caption, 'RI Yong Gil');
         assert.equal(e.listed.find((l) => l.precision === 'on_or_before')?.date, '2024-01-01');
-        assert.equal(e.statements[0].version, 'fake@2024-03-01');
+        assert.equal(e.statements?.[0].version, 'fake@2024-03-01');
         assert.equal(await getEntity(db, 'fake-6'), undefined);
       });
     } finally {

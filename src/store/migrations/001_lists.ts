@@ -46,7 +46,8 @@ CREATE TABLE import_log (
   at          timestamptz NOT NULL DEFAULT now()
 );
 
--- Merged entities built from the newest ready version of every source (rebuilt after each import).
+-- Merged entities built from the newest ready version of every source (rebuilt after each import). Properties and
+-- sanctions are not copied here: they are read from the records the entity names, the one place they are kept.
 CREATE TABLE entities (
   id          text PRIMARY KEY,
   schema      text NOT NULL,
@@ -54,9 +55,7 @@ CREATE TABLE entities (
   referents   text[] NOT NULL,
   datasets    text[] NOT NULL,
   topics      text[] NOT NULL,
-  properties  jsonb NOT NULL,
-  statements  jsonb NOT NULL,
-  sanctions   jsonb NOT NULL,
+  records     jsonb NOT NULL,
   links       jsonb NOT NULL,
   dprk        jsonb NOT NULL,
   merge       jsonb NOT NULL,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { getEntity } from '../../../store/entities.js';
-import type { Entity } from '../../../model/entity.js';
+import { describeListing, type Entity } from '../../../model/entity.js';
 import { printJson, UserError, withStore, type GlobalFlags } from '../context.js';
 
 /** A readable page about one entity: every value with the record and list version it comes from. */
@@ -14,13 +14,13 @@ export function formatEntity(e: Entity): string {
   }
   if (e.listed.length) {
     lines.push('', 'listing dates:');
-    for (const l of e.listed) lines.push(`  ${l.record}: ${l.precision === 'between' ? `between ${l.after ?? '?'} and ${l.date}` : `${l.precision.replace(/_/g, ' ')} ${l.date}`}  (${l.basis})`);
+    for (const l of e.listed) lines.push(`  ${l.record}: ${describeListing(l)}`);
   }
   lines.push('', e.dprk.length ? 'DPRK-related because:' : 'not DPRK-related by any rule');
   for (const d of e.dprk) lines.push(`  ${d.kind}: ${d.detail}  (${d.record})`);
   lines.push('', 'properties:');
   const byProp = new Map<string, string[]>();
-  for (const s of e.statements) {
+  for (const s of e.statements ?? []) {
     const key = `${s.prop}\u0000${s.value}`;
     byProp.set(key, [...(byProp.get(key) ?? []), `${s.record} ${s.version}`]);
   }

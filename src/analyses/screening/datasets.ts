@@ -1,0 +1,16 @@
+import type { IndexedEntity } from './index/build.js';
+
+/** Collections a query can be run against, besides one list's own dataset name. */
+export const COLLECTIONS: Record<string, { title: string; test: (e: IndexedEntity) => boolean }> = {
+  default: { title: 'Every list Chokepoint holds', test: () => true },
+  sanctions: { title: 'Every sanctions list', test: (e) => e.topics.includes('sanction') || e.topics.includes('sanction.linked') },
+  dprk: { title: 'DPRK-related entries of every list (programme tags, UN KP references, DPRK nationality, flag, address or links)', test: (e) => e.dprk },
+};
+
+/** A predicate for a dataset name: a collection or a single list dataset. */
+export function datasetScope(name: string, known: Set<string>): ((e: IndexedEntity) => boolean) | undefined {
+  const c = COLLECTIONS[name];
+  if (c) return c.test;
+  if (known.has(name)) return (e) => e.datasets.includes(name);
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every number the screening model uses, as named data with the reason for its value. Overridable per request
+ * through the yente `weights`/`config` fields (see match.ts). Values were tuned on the project's own DPRK
+ * test set and general name-variation cases, then checked (not tuned row by row) against the labelled benchmark.
+ */
+export const SCREENING_PARAMS = {
+  /** Default decision threshold (yente's default, pinned in the API). */
+  threshold: 0.7,
+  /**
+   * Typo budget: edits a word of up to N characters may differ by and still be the same word misspelt
+   * ([max length, edits], ascending). Beyond it two words are different names, however alike they look
+   * (Federer / Federman, Castro / Castillo).
+   */
+  typoBudget: [[3, 0], [5, 1], [9, 2], [1000, 3]] as readonly (readonly [number, number])[],
+  /** A single-letter token that is the other token's first letter (an initial). */
+  initialSimilarity: 0.75,
+  /** Tokens that sound alike (same Double Metaphone key) but are spelled apart: Si / Xi, Jonson / Johnson. */
+  phoneticSimilarity: 0.85,
+  /** Weight of a token left over on each side (names that say different things: a different surname). */
+  conflictWeight: 3,
+  /** Weight of a token only one side has (a middle name or patronymic), once enough tokens agree. */
+  extraTokenWeight: 0.2,
+  /** How many tokens must agree before extra tokens count lightly. */
+  lenientExtraAfter: 2,
+  /** Korean names whose canonical syllable keys meet (Ri Yong Gil = Lee Young-kil = 리영길). */
+  koreanKeyScore: 0.95,
+  /** A weak alias (OFAC "weak a.k.a.", UN low-quality alias) is a weaker name. */
+  weakAliasFactor: 0.9,
+  /** A globally unique identifier (IMO, MMSI, SWIFT/BIC) in common. */
+  uniqueIdentifierScore: 0.99,
+  /** A shared document number (passport, national ID, registration) adds this, when the names are at least similar. */
+  documentBonus: 0.15,
+  documentMinName: 0.5,
+  /** Birth dates both given and agreeing / disagreeing. */
+  birthDateMatchBonus: 0.05,
+  birthDateMismatchPenalty: 0.2,
+  /** Countries (nationality, citizenship, jurisdiction, flag, address country) both given and disjoint. */
+  countryMismatchPenalty: 0.1,
+  /** Genders both given and different. */
+  genderMismatchPenalty: 0.15,
+  /** Numbers in names (series, years, branch numbers) that differ: 'Trust 2004-1' vs 'Trust 2004-2'. */
+  numberMismatchPenalty: 0.1,
+  /** How many candidates the cheap pre-score passes to full scoring. */
+  candidates: 60,
+} as const;
+
+type Widen<T> = T extends number ? number : T;
+export type ScreeningParams = { -readonly [K in keyof typeof SCREENING_PARAMS]: Widen<(typeof SCREENING_PARAMS)[K]> };

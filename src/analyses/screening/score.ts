@@ -1,0 +1,178 @@
+import { isA, type SchemaName } from '../../model/schema.js';
+import { compareNames, type NameComparison } from './features/name.js';
+import { UNIQUE_IDENTIFIER_KINDS } from './identifiers.js';
+import { levenshteinSimilarity } from './similarity/levenshtein.js';
+import type { ScreeningParams } from './params.js';
+import type { Prepared, PreparedName } from './prepared.js';
+
+/** One feature's part in a score: what was compared, what it found, how much it moved the score. */
+export interface Explanation {
+  score: number;
+  contribution: number;
+  detail: string;
+  query?: string[];
+  candidate?: string[];
+}
+
+export interface Scored {
+  score: number;
+  explanations: Record<string, Explanation>;
+}
+
+/** Can a query of schema `q` describe an entity of schema `c`? (LegalEntity matches Person and Company ...) */
+export function schemaCompatible(q: SchemaName, c: SchemaName): boolean {
+  if (q === 'Thing' || c === 'Thing') return true;
+  if (isA(c, q) || isA(q, c)) return true;
+  // Company and Organization and PublicBody are interchangeable in lists.
+  return isA(q, 'Organization') && isA(c, 'Organization');
+}
+
+interface BestName {
+  q: PreparedName;
+  c: PreparedName;
+  cmp: NameComparison;
+  score: number;
+  korean: boolean;
+}
+
+function koreanMeet(a: PreparedName, b: PreparedName): boolean {
+  const ka = a.form.norm.korean, kb = b.form.norm.korean;
+  if (!ka || !kb) return false;
+  const set = new Set(kb.orderFreeKeys);
+  return ka.orderFreeKeys.some((k) => set.has(k));
+}
+
+/** Scripts whose letters are whole syllables: a romanization loses what tells two of them apart (종/정, 市/石). */
+const SYLLABIC_SCRIPTS = new Set(['Han', 'Hangul', 'Hiragana', 'Katakana']);
+
+/** Two names in one syllabic script: compared in that script, syllable by syllable. */
+function sameSyllabicScript(a: PreparedName, b: PreparedName): number | undefined {
+  const sa = a.form.norm.scripts, sb = b.form.norm.scripts;
+  if (sa.length !== 1 || sb.length !== 1 || sa[0] !== sb[0] || !SYLLABIC_SCRIPTS.has(sa[0])) return undefined;
+  const x = a.form.raw.replace(/[\s·.\-]/g, ''), y = b.form.raw.replace(/[\s·.\-]/g, '');
+  return levenshteinSimilarity(x, y);
+}
+
+function bestName(q: Prepared, c: Prepared, p: ScreeningParams): BestName | undefined {
+  let best: BestName | undefined;
+  for (const qn of q.names) {
+    for (const cn of c.names) {
+      const cmp = compareNames(qn.form, cn.form, p);
+      const syllabic = sameSyllabicScript(qn, cn);
+      if (syllabic !== undefined) cmp.score = Math.min(cmp.score, syllabic);
+      let score = cmp.score;
+      const korean = syllabic === undefined && koreanMeet(qn, cn);
+      if (korean) score = Math.max(score, p.koreanKeyScore);
+      if (cn.weak || qn.weak) score *= p.weakAliasFactor;
+      if (!best || score > best.score) best = { q: qn, c: cn, cmp, score, korean };
+    }
+  }
+  return best;
+}
+
+function yearOf(d: string): string {
+  return d.slice(0, 4);
+}
+
+/** Do two dates agree at the precision both give (1962 agrees with 1962-05-01)? */
+function datesAgree(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
+function numbersDiffer(q: PreparedName, c: PreparedName): boolean {
+  const a = q.form.numbers, b = c.form.numbers;
+  if (!a.length || !b.length) return false;
+  return a.join(' ') !== b.join(' ');
+}
+
+/**
+ * The screening model: a name score (best pair of names, Korean-aware), raised by unique identifiers in common,
+ * then moved by qualifiers (birth date, country, gender, numbers in names). Deterministic.
+ */
+export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored {
+  const explanations: Record<string, Explanation> = {};
+  if (!schemaCompatible(q.schema, c.schema)) {
+    explanations.schema_mismatch = { score: 0, contribution: 0, detail: `a ${q.schema} query cannot match a ${c.schema}` };
+    return { score: 0, explanations };
+  }
+  let score = 0;
+  const best = bestName(q, c, p);
+  if (best) {
+    const { cmp } = best;
+    explanations.name_match = {
+      score: round(cmp.score), contribution: round(cmp.score),
+      detail: `${cmp.pairs.map((x) => `${x.q}~${x.c} ${x.how} ${round(x.sim)}`).join(', ') || 'no tokens in common'}` +
+        `${cmp.conflicts.q.length ? `; differ: ${cmp.conflicts.q.join(' ')} / ${cmp.conflicts.c.join(' ')}` : ''}` +
+        `${cmp.extra.length ? `; only one side: ${cmp.extra.join(' ')}` : ''}` +
+        `${cmp.joined !== undefined ? `; written together: ${round(cmp.joined)}` : ''}`,
+      query: [best.q.form.raw], candidate: [best.c.form.raw],
+    };
+    score = cmp.score;
+    if (best.korean) {
+      const lift = Math.max(0, p.koreanKeyScore - score);
+      explanations.korean_name_key = {
+        score: 1, contribution: round(lift),
+        detail: `Korean syllable keys meet: ${best.q.form.norm.korean?.orderFreeKey} = ${best.c.form.norm.korean?.orderFreeKey}`,
+        query: [best.q.form.raw], candidate: [best.c.form.raw],
+      };
+      score = Math.max(score, p.koreanKeyScore);
+    }
+    if (best.c.weak || best.q.weak) {
+      const after = score * p.weakAliasFactor;
+      explanations.weak_alias = { score: 1, contribution: round(after - score), detail: `matched a weak alias (${best.c.prop})` };
+      score = after;
+    }
+    if (numbersDiffer(best.q, best.c)) {
+      explanations.number_mismatch = {
+        score: 1, contribution: -p.numberMismatchPenalty, detail: `numbers differ: ${best.q.form.numbers.join(' ')} vs ${best.c.form.numbers.join(' ')}`,
+      };
+      score -= p.numberMismatchPenalty;
+    }
+  }
+  const nameScore = score;
+
+  const shared = q.ids.filter((a) => c.ids.some((b) => a.kind === b.kind && a.value === b.value));
+  const unique = shared.filter((s) => UNIQUE_IDENTIFIER_KINDS.has(s.kind));
+  if (unique.length) {
+    const lifted = Math.max(score, p.uniqueIdentifierScore);
+    explanations.identifier_match = {
+      score: 1, contribution: round(lifted - score), detail: `same ${unique.map((u) => `${u.kind.toUpperCase()} ${u.value}`).join(', ')}`,
+      query: unique.map((u) => u.raw),
+    };
+    score = lifted;
+  } else if (shared.length && nameScore >= p.documentMinName) {
+    explanations.document_match = {
+      score: 1, contribution: p.documentBonus, detail: `same ${shared.map((u) => `${u.prop} ${u.value}`).join(', ')}`, query: shared.map((u) => u.raw),
+    };
+    score += p.documentBonus;
+  }
+
+  if (q.birthDates.length && c.birthDates.length) {
+    const agree = q.birthDates.some((a) => c.birthDates.some((b) => datesAgree(a, b)));
+    const yearAgree = q.birthDates.some((a) => c.birthDates.some((b) => yearOf(a) === yearOf(b)));
+    const contribution = agree ? p.birthDateMatchBonus : yearAgree ? 0 : -p.birthDateMismatchPenalty;
+    explanations.birth_date = {
+      score: agree ? 1 : 0, contribution, detail: agree ? 'birth dates agree' : yearAgree ? 'same birth year, dates differ' : 'birth dates differ',
+      query: q.birthDates, candidate: c.birthDates,
+    };
+    score += contribution;
+  }
+  if (q.countries.length && c.countries.length) {
+    const agree = q.countries.some((x) => c.countries.includes(x));
+    explanations.country = {
+      score: agree ? 1 : 0, contribution: agree ? 0 : -p.countryMismatchPenalty,
+      detail: agree ? 'a country in common' : 'no country in common', query: q.countries, candidate: c.countries,
+    };
+    if (!agree) score -= p.countryMismatchPenalty;
+  }
+  if (q.genders.length && c.genders.length && !q.genders.some((g) => c.genders.includes(g))) {
+    explanations.gender = { score: 0, contribution: -p.genderMismatchPenalty, detail: 'genders differ', query: q.genders, candidate: c.genders };
+    score -= p.genderMismatchPenalty;
+  }
+  return { score: round(Math.min(1, Math.max(0, score))), explanations };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
