@@ -140,7 +140,15 @@ function findMerges(items: VersionedRecord[]): { i: number; j: number; reason: M
   }
   // Strongest evidence first, so a weaker rule cannot block a stronger one through the one-record-per-list constraint.
   const order: MergeReason['rule'][] = ['same_record_id', 'shared_identifier', 'un_reference', 'name_and_birth_date', 'name_and_dprk_program'];
-  return out.sort((x, y) => order.indexOf(x.reason.rule) - order.indexOf(y.reason.rule));
+  out.sort((x, y) => order.indexOf(x.reason.rule) - order.indexOf(y.reason.rule) || x.reason.detail.localeCompare(y.reason.detail));
+  // One reason per pair of records: the strongest.
+  const seen = new Set<string>();
+  return out.filter((m) => {
+    const key = m.i < m.j ? `${m.i}|${m.j}` : `${m.j}|${m.i}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Merges the records of every served version into entities, resolves stated links, explains DPRK-relatedness. */
