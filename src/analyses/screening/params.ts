@@ -20,8 +20,14 @@ export const SCREENING_PARAMS = {
   conflictWeight: 3,
   /** Weight of a token only one side has (a middle name or patronymic), once enough tokens agree. */
   extraTokenWeight: 0.2,
+  /** The same for organizations and vessels, whose extra words qualify the name (Banco Santander México). */
+  extraOrgTokenWeight: 0.6,
+  /** Legal forms both given and different (AG / GmbH, ANO / LLC): often different legal entities. */
+  legalFormMismatchPenalty: 0.1,
   /** How many tokens must agree before extra tokens count lightly. */
   lenientExtraAfter: 2,
+  /** Tokens up to this long in two Korean names are syllables: no typo tolerance between them. */
+  koreanSyllableMaxLength: 5,
   /** Korean names whose canonical syllable keys meet (Ri Yong Gil = Lee Young-kil = 리영길). */
   koreanKeyScore: 0.95,
   /** A weak alias (OFAC "weak a.k.a.", UN low-quality alias) is a weaker name. */

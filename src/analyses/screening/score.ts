@@ -123,6 +123,11 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
       explanations.weak_alias = { score: 1, contribution: round(after - score), detail: `matched a weak alias (${best.c.prop})` };
       score = after;
     }
+    const lq = best.q.form.norm.legalForms, lc = best.c.form.norm.legalForms;
+    if (lq.length && lc.length && !lq.some((f) => lc.includes(f))) {
+      explanations.legal_form_mismatch = { score: 1, contribution: -p.legalFormMismatchPenalty, detail: `legal forms differ: ${lq.join(' ')} vs ${lc.join(' ')}` };
+      score -= p.legalFormMismatchPenalty;
+    }
     if (numbersDiffer(best.q, best.c)) {
       explanations.number_mismatch = {
         score: 1, contribution: -p.numberMismatchPenalty, detail: `numbers differ: ${best.q.form.numbers.join(' ')} vs ${best.c.form.numbers.join(' ')}`,

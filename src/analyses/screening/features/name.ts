@@ -26,14 +26,19 @@ export function typoBudget(length: number, p: ScreeningParams): number {
   return p.typoBudget[p.typoBudget.length - 1][1];
 }
 
-function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningParams): { sim: number; how: TokenPair['how'] } {
+function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningParams, korean: boolean): { sim: number; how: TokenPair['how'] } {
   if (a === b) return { sim: 1, how: 'equal' };
   if (/\d/.test(a) || /\d/.test(b)) return { sim: 0, how: 'typo' };
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? { sim: p.initialSimilarity, how: 'initial' } : { sim: 0, how: 'initial' };
   const longest = Math.max(a.length, b.length);
+  // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun); spelling variants of one
+  // syllable are met by the Korean syllable key instead.
+  if (korean && longest <= p.koreanSyllableMaxLength) return { sim: 0, how: 'typo' };
   const d = levenshtein(a, b);
-  if (d <= typoBudget(longest, p)) return { sim: 1 - d / longest, how: 'typo' };
-  if (pa && pa === pb) return { sim: p.phoneticSimilarity, how: 'phonetic' };
+  const budget = typoBudget(longest, p);
+  if (d <= budget) return { sim: 1 - d / longest, how: 'typo' };
+  // Same sound, spelt one edit beyond the typo budget (Si / Xi, Jonson / Johnson).
+  if (pa && pa === pb && d <= budget + 1) return { sim: p.phoneticSimilarity, how: 'phonetic' };
   return { sim: 0, how: 'typo' };
 }
 
@@ -45,10 +50,11 @@ function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningPara
  */
 export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): NameComparison {
   const qt = q.tokens, ct = c.tokens;
+  const korean = q.norm.korean !== undefined && c.norm.korean !== undefined;
   const sims: { i: number; j: number; sim: number; how: TokenPair['how'] }[] = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const s = tokenSim(qt[i], q.phonetic[i], ct[j], c.phonetic[j], p);
+      const s = tokenSim(qt[i], q.phonetic[i], ct[j], c.phonetic[j], p, korean);
       if (s.sim > 0) sims.push({ i, j, ...s });
     }
   }
@@ -75,7 +81,8 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   const conflicts = { q: sq.slice(0, n), c: sc.slice(0, n) };
   const extra = [...sq.slice(n), ...sc.slice(n)];
   for (const t of [...conflicts.q, ...conflicts.c]) den += (t.length / 2) * p.conflictWeight;
-  const extraWeight = pairs.length >= p.lenientExtraAfter ? p.extraTokenWeight : 1;
+  const lenient = q.personal ? p.extraTokenWeight : p.extraOrgTokenWeight;
+  const extraWeight = pairs.length >= p.lenientExtraAfter ? lenient : 1;
   for (const t of extra) den += t.length * extraWeight;
   const score = den > 0 ? num / den : 0;
   void matchedChars;
