@@ -253,9 +253,15 @@ function resolveLinks(items: VersionedRecord[], entityOfRecord: Map<string, Enti
   const sourceOf = new Map(items.map((x) => [x.record.id, x.source]));
   const seenEntities = new Set<Entity>(entityOfRecord.values());
   for (const e of seenEntities) {
-    for (const l of e.links as EntityLink[]) {
-      if (l.target || !l.targetName) continue;
+    for (const l of e.links as (EntityLink & { targetRecordId?: string })[]) {
       const source = sourceOf.get(l.record);
+      if (!l.target && l.targetRecordId) {
+        // The list names the target by its own record id (UN comments citing KPe.018): resolve that first.
+        const prefix = l.record.slice(0, l.record.indexOf('-'));
+        const t = entityOfRecord.get(`${source}|${prefix}-${l.targetRecordId}`);
+        if (t && t !== e) l.target = t.id;
+      }
+      if (l.target || !l.targetName) continue;
       const hits = byName.get(`${source}|${foldName(l.targetName)}`);
       if (hits && hits.size === 1) {
         const [t] = hits;

@@ -151,9 +151,13 @@ export function propertyOf(schema: SchemaName, prop: string): PropDef | undefine
   return undefined;
 }
 
+const lineages = new Map<SchemaName, SchemaName[]>();
+
 /** True if `a` is `b` or descends from it. */
 export function isA(a: SchemaName, b: SchemaName): boolean {
-  return lineage(a).includes(b);
+  let l = lineages.get(a);
+  if (!l) lineages.set(a, (l = lineage(a)));
+  return l.includes(b);
 }
 
 /**

@@ -131,19 +131,34 @@ test('the staged official lists: every version in, deltas, merges, DPRK reasons,
       assert.ok(lines.some((l) => l.schema === 'Sanction' && l.properties.program?.includes('DPRK')));
     });
 
-    await t.test('a truncated sdn.csv is refused with file and line; the served version stays', async () => {
+    await t.test('bad publications are refused with file and line; the served versions stay', async () => {
       const bad = mkdtempSync(join(tmpdir(), 'cp-bad-'));
-      const dir = join(bad, 'ofac', '2024-06-01');
-      mkdirSync(dir, { recursive: true });
-      const full = readFileSync(join(mirror, 'ofac', '2024-05-03', 'sdn.csv'));
-      writeFileSync(join(dir, 'sdn.csv'), full.subarray(0, Math.floor(full.length * 0.6)));
-      const r = await update(db, { mirror: bad, sources: ['ofac'] });
-      const o = r.outcomes.find((x) => x.version === '2024-06-01');
-      assert.equal(o?.outcome, 'refused');
-      assert.match(o?.message ?? '', /sdn\.csv:\d+/);
-      assert.equal((await currentVersions(db)).find((v) => v.source === 'ofac')?.version, '2024-05-03');
+      const put = (source: string, date: string, name: string, bytes: Buffer | string) => {
+        const dir = join(bad, source, date);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, name), bytes);
+        return dir;
+      };
+      const sdn = readFileSync(join(mirror, 'ofac', '2024-05-03', 'sdn.csv'));
+      const un = readFileSync(join(mirror, 'un', '2026-05-08', 'consolidated.xml'), 'utf8');
+      // 1. a truncated sdn.csv (cut mid-file); 2. a companion missing (add.csv without alt.csv);
+      // 3. a malformed XML; 4. a file in the wrong encoding (UTF-16).
+      put('ofac', '2024-06-01', 'sdn.csv', sdn.subarray(0, Math.floor(sdn.length * 0.6)));
+      const set = put('ofac', '2024-07-01', 'sdn.csv', sdn);
+      cpSync(join(mirror, 'ofac', '2023-12-28', 'add.csv'), join(set, 'add.csv'));
+      put('un', '2026-06-01', 'consolidated.xml', un.replace('</INDIVIDUAL>', '</INDIVIDUALS>'));
+      put('un', '2026-07-01', 'consolidated.xml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(un, 'utf16le')]));
+      const r = await update(db, { mirror: bad, sources: ['ofac', 'un'] });
+      const outcome = (v: string) => r.outcomes.find((x) => x.version === v);
+      assert.match(outcome('2024-06-01')?.message ?? '', /sdn\.csv:\d+/);
+      assert.match(outcome('2024-07-01')?.message ?? '', /alt\.csv/);
+      assert.match(outcome('2026-06-01')?.message ?? '', /consolidated\.xml:\d+/);
+      assert.match(outcome('2026-07-01')?.message ?? '', /consolidated\.xml/);
+      for (const v of ['2024-06-01', '2024-07-01', '2026-06-01', '2026-07-01']) assert.equal(outcome(v)?.outcome, 'refused', v);
+      const served = Object.fromEntries((await currentVersions(db)).map((v) => [v.source, v.version]));
+      assert.equal(served.ofac, '2024-05-03');
+      assert.equal(served.un, '2026-05-08');
       assert.ok((await importLog(db)).some((l) => l.version === '2024-06-01' && l.outcome === 'refused'));
-      void cpSync;
     });
 
     await t.test('a second update imports nothing new', async () => {

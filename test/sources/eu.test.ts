@@ -62,7 +62,7 @@ test('EU fixture: a DPRK enterprise, identifiers and contacts', async () => {
   assert.equal(komid.schema, 'Organization');
   assert.equal(komid.caption, 'Korea Mining Development Trading Corporation');
   assert.deepEqual(komid.properties.alias, ['KOMID']);
-  assert.deepEqual(komid.properties.imoNumber, ['5434358']);
+  assert.deepEqual(komid.properties.imoNumber, ['1234567']);
   assert.deepEqual(komid.properties.swiftBic, ['KOMID-BIC1']);
   assert.deepEqual(komid.properties.idNumber, ['X-1']);
   assert.deepEqual(komid.properties.phone, ['+850 2 18111', '+850 2 18222']);

@@ -52,10 +52,9 @@ test('UN 2026-05-08: counts, KP entries, stated date, speed', { skip: noData && 
   assert.equal(res.records.filter((r) => r.recordId.startsWith('KPe.')).length, 75);
   assert.equal(res.records.filter((r) => r.sanctions[0].programs[0] === 'DPRK').length, 155);
   assert.equal(res.statedDate, '2026-05-08');
-  // The 2026 schema adds two elements: tolerated, reported once each.
-  assert.equal(res.warnings.filter((w) => w.includes('<HAS_INTERPOL_LINK>')).length, 1);
-  assert.equal(res.warnings.filter((w) => w.includes('<INTERPOL_LINK>')).length, 1);
-  assert.ok(res.warnings.some((w) => w.includes('(1009 times)')));
+  // The 2026 schema adds two elements: the INTERPOL notice link is kept as a source link, the YES/NO flag dropped.
+  assert.equal(res.warnings.filter((w) => w.includes('INTERPOL')).length, 0);
+  assert.equal(res.records.filter((r) => r.properties.sourceUrl?.some((u) => u.includes('interpol'))).length, 641);
   for (const r of res.records) assert.deepEqual(recordProblems(r), []);
   assert.equal(new Set(res.records.map((r) => r.id)).size, 1009);
   assert.ok(ms < 5000, `parse took ${ms} ms`);
@@ -156,7 +155,7 @@ test('UN fixture: aliases, dates, documents, unknown elements, links', async () 
   assert.ok(ri.properties.notes.includes('Date of birth: between 1962 and 1963'));
   assert.ok(ri.properties.notes.some((n) => n.startsWith('Document: National Identification Number K-12345: issued by')));
   assert.deepEqual(ri.links, [{ type: 'linked_to', targetRecordId: 'KPe.001', targetName: 'KOREA MINING DEVELOPMENT TRADING CORPORATION', note: ri.links[0].note }]);
-  assert.ok(ri.properties.notes.includes('HAS_INTERPOL_LINK: NO'));
+  assert.ok(!ri.properties.notes.some((n) => n.includes('INTERPOL')), 'the YES/NO flag carries no fact');
 
   const abu = byId(res.records, 'QDi.999');
   assert.equal(abu.caption, 'ABU EXAMPLE AL-FIXTURE');
@@ -175,11 +174,10 @@ test('UN fixture: aliases, dates, documents, unknown elements, links', async () 
   const komid = byId(res.records, 'KPe.001');
   assert.deepEqual(komid.properties.alias, ['KOMID', 'SECOND ACADEMY OF NATURAL SCIENCES']);
   assert.deepEqual(komid.properties.previousName, ['CHANGGWANG SINYONG CORPORATION']);
-  assert.deepEqual(komid.properties.imoNumber, ['5434358']);
+  assert.deepEqual(komid.properties.imoNumber, ['1234567']);
   assert.equal(komid.links[0].targetRecordId, 'KPe.018');
   assert.equal(komid.links[0].targetName, undefined, 'KPe.018 is not in this file');
 
-  assert.ok(res.warnings.some((w) => w.startsWith('unknown element <HAS_INTERPOL_LINK> (1 times)')), res.warnings.join('\n'));
   assert.ok(res.warnings.some((w) => w.startsWith('unknown element <INDIVIDUAL_ADDRESS>/<BUILDING>')), res.warnings.join('\n'));
   for (const r of res.records) assert.deepEqual(recordProblems(r), []);
 });

@@ -36,7 +36,7 @@ export const ukFcdo: ListSource = {
   prefix: 'ukfcdo',
   mirrorDir: 'uk-fcdo',
   folderPattern: /^\d{4}-\d{2}-\d{2}$/,
-  files: [{ name: FCDO_FILE, url: 'https://docs.fcdo.gov.uk/docs/UK-Sanctions-List.xml', required: true }],
+  files: [{ name: FCDO_FILE, url: 'https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml', required: true }],
   async parse(files: PublicationFiles): Promise<ParseResult> {
     const path = files[FCDO_FILE];
     if (!path) throw new SourceError(FCDO_FILE, undefined, `the publication has no ${FCDO_FILE}`);

@@ -15,7 +15,7 @@ export const UN_RECORDS = { INDIVIDUAL: 'Person', ENTITY: 'Organization' } as co
 export type UnElementKind =
   | 'admin' | 'namePart' | 'program' | 'reference' | 'listedOn' | 'comments' | 'originalScriptName'
   | 'gender' | 'submittedBy' | 'submittedOn' | 'position' | 'title' | 'nationality' | 'lastUpdated'
-  | 'alias' | 'address' | 'birthDate' | 'birthPlace' | 'document';
+  | 'alias' | 'address' | 'birthDate' | 'birthPlace' | 'document' | 'url';
 
 /** Children of INDIVIDUAL / ENTITY. 'admin' elements carry no facts about the target (ids of the UN database). */
 export const UN_ELEMENTS: Record<string, UnElementKind> = {
@@ -24,6 +24,8 @@ export const UN_ELEMENTS: Record<string, UnElementKind> = {
   SORT_KEY: 'admin',
   SORT_KEY_LAST_MOD: 'admin',
   LIST_TYPE: 'admin', // always 'UN List'
+  HAS_INTERPOL_LINK: 'admin', // YES/NO, added in 2026; the link itself follows
+  INTERPOL_LINK: 'url', // an INTERPOL-UN Security Council Special Notice page, when one exists
   FIRST_NAME: 'namePart',
   SECOND_NAME: 'namePart',
   THIRD_NAME: 'namePart',

@@ -103,6 +103,9 @@ export function unRecord(node: XmlNode, ctx: UnRecordContext): SourceRecord {
     switch (kind) {
       case 'admin':
         break;
+      case 'url':
+        b.put('sourceUrl', v);
+        break;
       case 'namePart':
         if (v) names[el.name] = v;
         break;
