@@ -30,38 +30,64 @@ export interface MatchOutcome {
 /** The algorithm's name and version, reported by /algorithms and in every answer. */
 export const ALGORITHM = { name: 'chokepoint-v1', description: 'Korean-aware token alignment with typo budgets, identifiers and qualifiers; explained per feature.' };
 
+/** Reused accumulators of the pre-score (one process answers one query at a time). */
+interface Scratch { acc: Float64Array; best: Float64Array; touched: number[]; tokenTouched: number[] }
+const scratches = new WeakMap<ScreeningIndex, Scratch>();
+
+function scratch(index: ScreeningIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const n = index.entities.length;
+    s = { acc: new Float64Array(n), best: new Float64Array(n), touched: [], tokenTouched: [] };
+    scratches.set(index, s);
+  }
+  return s;
+}
+
 /** Cheap pre-score: which entities share (near-)tokens, Korean keys or identifiers with the query. */
 export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParams, filter?: (e: IndexedEntity) => boolean): number[] {
-  const acc = new Map<number, number>();
+  const { acc, best, touched, tokenTouched } = scratch(index);
+  touched.length = 0;
   const forced = new Set<number>();
-  const bump = (ei: number, w: number) => acc.set(ei, (acc.get(ei) ?? 0) + w);
   for (const name of q.names) {
     const f = name.form;
     const tokens = new Set([...f.tokens, ...f.norm.tokens]);
     for (const t of tokens) {
+      // Each query token adds, per entity, its best-weighted hit: itself, a near spelling, or a sound-alike.
       const hits = new Map<number, number>();
       const exact = index.vocabulary.lookup(t);
       if (exact !== undefined) hits.set(exact, 1);
       for (const near of index.vocabulary.near(t, typoBudget(t.length, p))) hits.set(near.id, Math.max(hits.get(near.id) ?? 0, 1 - near.edits / (t.length + 1)));
       const code = f.phonetic[f.tokens.indexOf(t)];
       if (code) for (const id of index.phonetic.get(code) ?? []) hits.set(id, Math.max(hits.get(id) ?? 0, p.phoneticSimilarity));
-      const best = new Map<number, number>();
+      tokenTouched.length = 0;
       for (const [tid, w] of hits) {
         const weight = w * index.idf[tid];
-        for (const ei of index.tokenPostings[tid]) if (weight > (best.get(ei) ?? 0)) best.set(ei, weight);
+        const postings = index.tokenPostings[tid];
+        for (let k = 0; k < postings.length; k++) {
+          const ei = postings[k];
+          if (best[ei] === 0) tokenTouched.push(ei);
+          if (weight > best[ei]) best[ei] = weight;
+        }
       }
-      for (const [ei, w] of best) bump(ei, w);
+      for (const ei of tokenTouched) {
+        if (acc[ei] === 0) touched.push(ei);
+        acc[ei] += best[ei];
+        best[ei] = 0;
+      }
     }
     for (const k of f.norm.korean?.orderFreeKeys ?? []) for (const ei of index.korean.get(k) ?? []) forced.add(ei);
   }
   for (const id of q.ids) for (const ei of index.identifiers.get(`${id.kind}:${id.value}`) ?? []) forced.add(ei);
-  const ranked = [...acc].filter(([ei]) => !forced.has(ei)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const out = [...forced];
-  for (const [ei] of ranked) {
+  const ranked = touched.filter((ei) => !forced.has(ei) && (!filter || filter(index.entities[ei])));
+  ranked.sort((a, b) => acc[b] - acc[a] || a - b);
+  for (const ei of touched) acc[ei] = 0;
+  const out = [...forced].filter((ei) => !filter || filter(index.entities[ei]));
+  for (const ei of ranked) {
     if (out.length >= p.candidates + forced.size) break;
     out.push(ei);
   }
-  return filter ? out.filter((ei) => filter(index.entities[ei])) : out;
+  return out;
 }
 
 /** Screens one query against the index: candidates, full scoring, threshold, deterministic order. */

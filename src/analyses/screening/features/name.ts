@@ -1,4 +1,4 @@
-import { levenshtein } from '../similarity/levenshtein.js';
+import { levenshtein, levenshteinWithin } from '../similarity/levenshtein.js';
 import type { NameForm } from '../forms.js';
 import type { ScreeningParams } from '../params.js';
 
@@ -34,11 +34,12 @@ function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningPara
   // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun); spelling variants of one
   // syllable are met by the Korean syllable key instead.
   if (korean && longest <= p.koreanSyllableMaxLength) return { sim: 0, how: 'typo' };
-  const d = levenshtein(a, b);
   const budget = typoBudget(longest, p);
+  const phonetic = pa !== '' && pa === pb;
+  const d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);
   if (d <= budget) return { sim: 1 - d / longest, how: 'typo' };
   // Same sound, spelt one edit beyond the typo budget (Si / Xi, Jonson / Johnson).
-  if (pa && pa === pb && d <= budget + 1) return { sim: p.phoneticSimilarity, how: 'phonetic' };
+  if (phonetic && d <= budget + 1) return { sim: p.phoneticSimilarity, how: 'phonetic' };
   return { sim: 0, how: 'typo' };
 }
 
@@ -102,6 +103,7 @@ function joinedSimilarity(qt: string[], ct: string[], p: ScreeningParams): numbe
   const a = qt.join(''), b = ct.join('');
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
-  const d = levenshtein(a, b);
-  return d <= typoBudget(longest, p) ? 1 - d / longest : 0;
+  const budget = typoBudget(longest, p);
+  const d = levenshteinWithin(a, b, budget);
+  return d <= budget ? 1 - d / longest : 0;
 }

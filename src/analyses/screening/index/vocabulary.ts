@@ -1,4 +1,4 @@
-import { levenshtein } from '../similarity/levenshtein.js';
+import { levenshteinWithin } from '../similarity/levenshtein.js';
 
 /**
  * The distinct tokens of the index, searchable by spelling: a trigram index over the vocabulary finds the
@@ -28,22 +28,37 @@ export class Vocabulary {
     return this.ids.get(token);
   }
 
+  private counts = new Uint8Array(0);
+  private touched: number[] = [];
+
   /** Tokens within `maxEdits` of `token` (itself excluded), with their edit distance. */
   near(token: string, maxEdits: number): { id: number; edits: number }[] {
     if (maxEdits <= 0 || token.length < 3) return [];
     const grams = trigrams(token);
     // Each edit destroys at most 3 trigrams: a token within k edits shares at least |grams| - 3k of them.
     const need = Math.max(1, grams.length - 3 * maxEdits);
-    const counts = new Map<number, number>();
+    if (this.counts.length < this.tokens.length) this.counts = new Uint8Array(this.tokens.length * 2);
+    const counts = this.counts, touched = this.touched;
+    touched.length = 0;
     for (const g of grams) {
-      for (const id of this.grams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const list = this.grams.get(g);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k];
+        if (counts[id] === 0) touched.push(id);
+        if (counts[id] < 255) counts[id]++;
+      }
     }
     const out: { id: number; edits: number }[] = [];
-    for (const [id, n] of counts) {
+    const lt = token.length;
+    for (let k = 0; k < touched.length; k++) {
+      const id = touched[k];
+      const n = counts[id];
+      counts[id] = 0;
       if (n < need) continue;
       const t = this.tokens[id];
-      if (t === token || Math.abs(t.length - token.length) > maxEdits) continue;
-      const edits = levenshtein(token, t);
+      if (t === token || Math.abs(t.length - lt) > maxEdits) continue;
+      const edits = levenshteinWithin(token, t, maxEdits);
       if (edits <= maxEdits) out.push({ id, edits });
     }
     return out;
