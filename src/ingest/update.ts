@@ -131,6 +131,7 @@ async function importDerived(db: Db, mirror: string): Promise<UpdateOutcome | un
   if (!existsSync(dir)) return undefined;
   const file = readdirSync(dir).find((f) => CHANGE_LOG_PATTERN.test(f));
   if (!file) return undefined;
+  const started = Date.now();
   const path = join(dir, file);
   const hash = await sha256File(path);
   const base = { source: 'ofac-derived', version: hash.slice(0, 12), origin: `mirror:${OFAC_DERIVED_DIR}/${file}` };
@@ -142,7 +143,7 @@ async function importDerived(db: Db, mirror: string): Promise<UpdateOutcome | un
     const rows = await parseChangeLog(path);
     await replaceChanges(db, base.origin, rows);
     await logImport(db, { ...base, outcome: 'imported' });
-    return { ...base, outcome: 'imported', records: rows.length };
+    return { ...base, outcome: 'imported', records: rows.length, ms: Date.now() - started };
   } catch (err) {
     const message = `refused derived change log: ${(err as Error).message}`;
     await logImport(db, { ...base, outcome: 'refused', message });

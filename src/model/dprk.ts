@@ -1,9 +1,13 @@
 import type { SourceRecord } from './types.js';
 import { DPRK } from './countries.js';
 
+export const DPRK_REASON_KINDS = [
+  'program', 'dprk_regulations', 'un_reference', 'nationality', 'citizenship', 'address', 'flag', 'birth_place', 'linked_to',
+] as const;
+
 /** Why a record or entity is DPRK-related. `strong` reasons are list tags; the others are attributes or links. */
 export interface DprkReason {
-  kind: 'program' | 'un_reference' | 'nationality' | 'citizenship' | 'address' | 'flag' | 'birth_place' | 'linked_to';
+  kind: (typeof DPRK_REASON_KINDS)[number];
   detail: string;
   /** Record that states it. */
   record: string;
@@ -21,6 +25,12 @@ export const DPRK_PROGRAMS: { authority: RegExp; program: RegExp; note: string }
   { authority: /^EU/i, program: /^PRK$/i, note: 'EU regulation programme PRK' },
   { authority: /HM Treasury|FCDO|UK/i, program: /North Korea|Democratic People's Republic of Korea|DPRK/i, note: 'UK DPRK regime' },
 ];
+
+/**
+ * OFAC states the North Korea Sanctions Regulations (31 CFR part 510) in the remarks of entries designated for DPRK
+ * conduct under other programme tags (e.g. NPWMD-only KOREA RYONBONG GENERAL CORPORATION): a strong reason.
+ */
+export const DPRK_REGULATIONS = /North Korea Sanctions Regulations|31\s*C\.?F\.?R\.?\s*(?:part\s*)?510\b/i;
 
 /** UN 1718 Committee reference numbers: KPi.NNN (individuals), KPe.NNN (entities). */
 export const UN_DPRK_REFERENCE = /^KP[ie]\.\d+/;
@@ -40,6 +50,10 @@ export function recordDprkReasons(r: SourceRecord): DprkReason[] {
       if (DPRK_PROGRAMS.some((d) => d.authority.test(s.authority) && d.program.test(prog))) add('program', prog, true);
     }
   }
+  for (const s of r.sanctions) {
+    const cited = (s.provisions ?? []).find((x) => DPRK_REGULATIONS.test(x));
+    if (cited) add('dprk_regulations', cited.slice(0, 200), true);
+  }
   if (UN_DPRK_REFERENCE.test(r.recordId)) add('un_reference', r.recordId, true);
   const p = r.properties;
   if (p.nationality?.includes(DPRK)) add('nationality', DPRK, false);
@@ -50,7 +64,7 @@ export function recordDprkReasons(r: SourceRecord): DprkReason[] {
   return out;
 }
 
-/** True if any record carries a DPRK programme tag or UN KP reference. */
+/** True if the record carries a DPRK programme tag or a UN KP reference (what a list's "DPRK entries" count means). */
 export function hasDprkProgram(r: SourceRecord): boolean {
-  return recordDprkReasons(r).some((x) => x.strong);
+  return recordDprkReasons(r).some((x) => x.kind === 'program' || x.kind === 'un_reference');
 }

@@ -36,11 +36,14 @@ export interface EntityLink {
   note?: string;
 }
 
+/** Merge rules, strongest first (see model/merge.ts). */
+export const MERGE_RULES = ['same_record_id', 'shared_identifier', 'un_reference', 'name_and_birth_date', 'name_and_dprk_program'] as const;
+
 /** Why two records were merged into one entity. */
 export interface MergeReason {
   a: string;
   b: string;
-  rule: 'same_record_id' | 'shared_identifier' | 'un_reference' | 'name_and_birth_date' | 'name_and_dprk_program';
+  rule: (typeof MERGE_RULES)[number];
   detail: string;
 }
 

@@ -1,5 +1,5 @@
 import type { SourceRecord } from './types.js';
-import type { Entity, EntityLink, ListingDate, MergeReason, Statement } from './entity.js';
+import { MERGE_RULES, type Entity, type EntityLink, type ListingDate, type MergeReason, type Statement } from './entity.js';
 import { commonSchema, propertyOf, type SchemaName } from './schema.js';
 import { recordDprkReasons, type DprkReason } from './dprk.js';
 import { foldName } from './names.js';
@@ -105,7 +105,9 @@ function findMerges(items: VersionedRecord[]): { i: number; j: number; reason: M
     for (const { prop } of MERGE_IDENTIFIERS) for (const v of p[prop] ?? []) push(`id:${prop}:${v.replace(/\W/g, '').toUpperCase()}`, i);
     for (const n of names[i]) {
       for (const d of p.birthDate ?? []) push(`nd:${n}|${d}`, i);
-      if (dprkProgram[i]) push(`np:${n}`, i);
+      // Name alone never joins two people (many share a Korean name); for organizations and vessels, the same name
+      // under a DPRK programme on two lists is one target.
+      if (dprkProgram[i] && x.record.schema !== 'Person') push(`np:${n}`, i);
     }
     if (x.source === 'un') push(`un:${x.record.recordId}`, i);
     // One authority's lists share an id space (OFAC SDN and consolidated lists: ent_num).
@@ -139,7 +141,7 @@ function findMerges(items: VersionedRecord[]): { i: number; j: number; reason: M
     }
   }
   // Strongest evidence first, so a weaker rule cannot block a stronger one through the one-record-per-list constraint.
-  const order: MergeReason['rule'][] = ['same_record_id', 'shared_identifier', 'un_reference', 'name_and_birth_date', 'name_and_dprk_program'];
+  const order: readonly MergeReason['rule'][] = MERGE_RULES;
   out.sort((x, y) => order.indexOf(x.reason.rule) - order.indexOf(y.reason.rule) || x.reason.detail.localeCompare(y.reason.detail));
   // One reason per pair of records: the strongest.
   const seen = new Set<string>();

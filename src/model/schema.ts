@@ -145,8 +145,8 @@ export function lineage(schema: SchemaName): SchemaName[] {
 /** The property definition of `prop` on `schema` (inherited included), or undefined. */
 export function propertyOf(schema: SchemaName, prop: string): PropDef | undefined {
   for (const s of lineage(schema)) {
-    const def = SCHEMATA[s].properties[prop];
-    if (def) return def;
+    const props = SCHEMATA[s].properties;
+    if (Object.hasOwn(props, prop)) return props[prop];
   }
   return undefined;
 }

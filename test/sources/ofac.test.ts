@@ -96,6 +96,7 @@ test('2024-05-03 (sdn.csv only): counts, DPRK entries, DPRK vessels with IMO num
   assert.deepEqual(countBy(records, (r) => r.schema), { Person: 6854, Organization: 6884, Vessel: 851, Aircraft: 376 });
   const dprk = records.filter(isDprk);
   assert.equal(dprk.length, 484);
+  assert.deepEqual(countBy(dprk, (r) => r.schema), { Person: 164, Organization: 199, Vessel: 105, Aircraft: 16 });
   const vessels = dprk.filter((r) => r.schema === 'Vessel');
   assert.equal(vessels.length, 105);
   assert.equal(vessels.filter((r) => r.properties.imoNumber?.length).length, 104);

@@ -16,6 +16,8 @@ export const SCREENING_PARAMS = {
   initialSimilarity: 0.75,
   /** Tokens that sound alike (same Double Metaphone key) but are spelled apart: Si / Xi, Jonson / Johnson. */
   phoneticSimilarity: 0.85,
+  /** Words shorter than this are not compared by sound: Kim / Kami are not one name. */
+  phoneticMinLength: 4,
   /** Weight of a token left over on each side (names that say different things: a different surname). */
   conflictWeight: 3,
   /** Weight of a token only one side has (a middle name or patronymic), once enough tokens agree. */

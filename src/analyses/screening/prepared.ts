@@ -26,7 +26,10 @@ export interface Prepared {
   genders: string[];
 }
 
-const MAX_NAME_LENGTH = 500;
+/** Cost limits: a name is cut at this many characters and tokens; a record contributes at most this many names. */
+export const MAX_NAME_LENGTH = 500;
+export const MAX_NAME_TOKENS = 24;
+export const MAX_NAMES = 64;
 
 /** Person names also come as first/last name parts: join them into a full name when no name is given. */
 function composedNames(properties: Record<string, string[] | undefined>): string[] {
@@ -40,7 +43,8 @@ export function prepare(schema: SchemaName, properties: Record<string, string[] 
   const names: PreparedName[] = [];
   const seen = new Set<string>();
   const pushName = (prop: string, raw: string) => {
-    const text = raw.slice(0, MAX_NAME_LENGTH);
+    if (names.length >= MAX_NAMES) return;
+    const text = raw.slice(0, MAX_NAME_LENGTH).split(/\s+/).slice(0, MAX_NAME_TOKENS).join(' ');
     const form = nameForm(text, schema);
     if (!form.tokens.length && !form.norm.korean) return;
     const key = `${NAME_PROPS[prop]?.weak ? 'w' : 's'}:${form.norm.ascii}`;

@@ -19,14 +19,27 @@ export class ScreeningService {
     return this.current !== undefined;
   }
 
-  /** (Re)builds the index from the store; concurrent calls share one build. */
+  private again = false;
+
+  /**
+   * (Re)builds the index from the store. A call during a build waits for that build and one more after it, so a
+   * reload asked for after a list update always sees that update.
+   */
   async reload(db: Db): Promise<ScreeningIndex> {
-    if (this.building) return this.building;
+    if (this.building) {
+      this.again = true;
+      await this.building.catch(() => undefined);
+      if (this.building) return this.building;
+    }
     this.building = (async () => {
       try {
-        const [entities, versions] = await Promise.all([allEntities(db), currentVersions(db)]);
-        const index = buildIndex(entities, versions.map((v) => `${v.source}@${v.version}`));
-        this.current = index;
+        let index: ScreeningIndex;
+        do {
+          this.again = false;
+          const [entities, versions] = await Promise.all([allEntities(db), currentVersions(db)]);
+          index = buildIndex(entities, versions.map((v) => `${v.source}@${v.version}`));
+          this.current = index;
+        } while (this.again);
         return index;
       } finally {
         this.building = undefined;

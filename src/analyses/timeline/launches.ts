@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CNS_FILE, parseCns } from '../../sources/events/cns/index.js';
 import { CSIS_FILE, parseCsis } from '../../sources/events/csis/index.js';
 import { describedDay, missileCountInText } from '../../sources/events/csis/text.js';
@@ -356,11 +356,18 @@ function coverageOf(source: EventSourceName, files: string[], dates: IsoDay[]): 
 }
 
 /** Reads the three event sources under `dataDir` (the shared data folder) and merges them. */
+/** Evidence names files relative to the data folder (never a path of the machine that served it). */
+export function relativeFiles<T extends { file: string }>(rows: T[], dataDir: string): T[] {
+  for (const r of rows) r.file = relative(dataDir, r.file);
+  return rows;
+}
+
 export async function loadProvocations(dataDir: string): Promise<Provocations> {
   const nagixDir = join(dataDir, NAGIX_DIR);
   const cnsFile = join(dataDir, CNS_FILE);
   const csisFile = join(dataDir, CSIS_FILE);
-  const [nagix, cns, csis] = await Promise.all([parseNagix(nagixDir), parseCns(cnsFile), parseCsis(csisFile)]);
+  const [nagixRows, cnsRows, csisRows] = await Promise.all([parseNagix(nagixDir), parseCns(cnsFile), parseCsis(csisFile)]);
+  const nagix = relativeFiles(nagixRows, dataDir), cns = relativeFiles(cnsRows, dataDir), csis = relativeFiles(csisRows, dataDir);
   const merged = mergeLaunches({ cns, nagix, csis });
   const nuclear = nuclearTestsFrom(csis);
   return {
@@ -374,9 +381,9 @@ export async function loadProvocations(dataDir: string): Promise<Provocations> {
       csisNuclearRows: csis.filter((e) => e.type === NUCLEAR_TYPE).length,
     },
     coverage: [
-      coverageOf('cns', [cnsFile], cns.map((t) => t.date)),
-      coverageOf('nagix', Object.values(NAGIX_FILES).map((f) => join(nagixDir, f)), nagix.map((t) => t.date)),
-      coverageOf('csis', [csisFile], csis.map((e) => e.date)),
+      coverageOf('cns', [CNS_FILE], cns.map((t) => t.date)),
+      coverageOf('nagix', Object.values(NAGIX_FILES).map((f) => join(NAGIX_DIR, f)), nagix.map((t) => t.date)),
+      coverageOf('csis', [CSIS_FILE], csis.map((e) => e.date)),
     ],
     problems: [...merged.problems, ...nuclear.problems],
   };

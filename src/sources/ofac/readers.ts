@@ -61,14 +61,18 @@ export const documentNumber = (prop: string, shape: RegExp = /\d/): Reader => (v
 /** A reader whose label qualifies the value in a way no property keeps (`Previous ...`): stored, and noted. */
 export const qualified = (read: Reader): Reader => (value, ctx) => (read(value, ctx) === 'none' ? 'none' : 'partial');
 
+/** The second half of a country name OFAC writes inverted: `Korea, North`, `Congo, Democratic Republic of the`. */
+const INVERTED_NAME_END = /^(?:North|South|The|British|.+ of(?: the)?)$/;
+
 /**
  * A place of birth. Its country of birth is the end of the text when that names a country: the last
- * comma-separated part (`Culiacan, Sinaloa, Mexico`), else the last two (`Pyongyang, Korea, North`).
+ * comma-separated part (`Culiacan, Sinaloa, Mexico`), or the last two for an inverted name (`Pyongyang, Korea, North`).
  */
 export const birthPlace: Reader = (value, ctx) => {
   if (!ctx.draft.put('birthPlace', value)) return 'none';
-  const parts = value.split(',');
-  const code = placeCode(parts[parts.length - 1]) ?? (parts.length >= 2 ? placeCode(parts.slice(-2).join(',')) : undefined);
+  const parts = value.split(',').map((p) => p.trim());
+  const last = parts[parts.length - 1];
+  const code = parts.length >= 2 && INVERTED_NAME_END.test(last) ? placeCode(parts.slice(-2).join(', ')) : placeCode(last);
   if (code) ctx.draft.put('birthCountry', code);
   return 'full';
 };

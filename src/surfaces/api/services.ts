@@ -1,8 +1,11 @@
 import type { Db } from '../../store/db.js';
+import type { ScreeningService } from '../../analyses/screening/service.js';
 
-/** What the HTTP routes use: the store and readiness state. Routes hold no logic of their own. */
+/** What the HTTP routes use: the store, the screening index and readiness state. Routes hold no logic of their own. */
 export interface Services {
   db: Db;
+  /** The in-memory screening index (built from the store at start and after list updates). */
+  screening: ScreeningService;
   /** Set once the data is loaded and the in-memory indexes are built. */
   ready: boolean;
   /** Why the service is not ready, for /readyz. */

@@ -5,6 +5,9 @@ import { registerDiff } from './commands/diff.js';
 import { registerEntity } from './commands/entity.js';
 import { registerExport } from './commands/export.js';
 import { registerServe } from './commands/serve.js';
+import { registerScreen } from './commands/screen.js';
+import { registerCompare } from './commands/compare.js';
+import { registerTimeline } from './commands/timeline.js';
 import { UserError } from './context.js';
 import { SourceError } from '../../sources/types.js';
 
@@ -20,6 +23,9 @@ registerDiff(program);
 registerEntity(program);
 registerExport(program);
 registerServe(program);
+registerScreen(program);
+registerCompare(program);
+registerTimeline(program);
 
 try {
   await program.parseAsync(process.argv);

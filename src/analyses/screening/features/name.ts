@@ -39,7 +39,7 @@ function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningPara
   const d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);
   if (d <= budget) return { sim: 1 - d / longest, how: 'typo' };
   // Same sound, spelt one edit beyond the typo budget (Si / Xi, Jonson / Johnson).
-  if (phonetic && d <= budget + 1) return { sim: p.phoneticSimilarity, how: 'phonetic' };
+  if (phonetic && d <= budget + 1 && Math.min(a.length, b.length) >= p.phoneticMinLength) return { sim: p.phoneticSimilarity, how: 'phonetic' };
   return { sim: 0, how: 'typo' };
 }
 
@@ -82,7 +82,8 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   const conflicts = { q: sq.slice(0, n), c: sc.slice(0, n) };
   const extra = [...sq.slice(n), ...sc.slice(n)];
   for (const t of [...conflicts.q, ...conflicts.c]) den += (t.length / 2) * p.conflictWeight;
-  const lenient = q.personal ? p.extraTokenWeight : p.extraOrgTokenWeight;
+  // In a Korean name every syllable is part of the given name or the surname: none is a droppable middle name.
+  const lenient = korean ? 1 : q.personal ? p.extraTokenWeight : p.extraOrgTokenWeight;
   const extraWeight = pairs.length >= p.lenientExtraAfter ? lenient : 1;
   for (const t of extra) den += t.length * extraWeight;
   const score = den > 0 ? num / den : 0;

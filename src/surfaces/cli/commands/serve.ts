@@ -4,6 +4,7 @@ import { openStore, settingsFrom } from '../../../config/settings.js';
 import { listVersions } from '../../../store/versions.js';
 import { createApp } from '../../api/app.js';
 import type { Services } from '../../api/services.js';
+import { ScreeningService } from '../../../analyses/screening/service.js';
 import { runUpdate } from './update.js';
 import type { GlobalFlags } from '../context.js';
 
@@ -17,7 +18,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port: string; host: string; mirror?: string }, cmd: Command) => {
       const settings = settingsFrom({ ...cmd.optsWithGlobals<GlobalFlags>(), ...opts });
       const db = await openStore(settings);
-      const services: Services = { db, ready: false, notReadyReason: 'loading lists', startedAt: new Date() };
+      const services: Services = { db, screening: new ScreeningService(), ready: false, notReadyReason: 'loading lists', startedAt: new Date() };
       const app = createApp(services);
       const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host }, (info) => {
         process.stderr.write(`chokepoint serving on http://${opts.host}:${info.port}/ (data: ${settings.databaseUrl ? 'PostgreSQL' : settings.dataDir})\n`);
@@ -33,6 +34,9 @@ export function registerServe(program: Command): void {
         process.stderr.write(`no lists stored yet: importing from ${settings.mirror ? `mirror ${settings.mirror}` : 'the official URLs'}\n`);
         await runUpdate(db, settings);
       }
+      services.notReadyReason = 'building the screening index';
+      const index = await services.screening.reload(db);
+      process.stderr.write(`screening index: ${index.entities.length} entities from ${index.versions.join(', ') || 'no lists'} in ${Math.round(index.buildMs)} ms\n`);
       services.ready = true;
       delete services.notReadyReason;
       process.stderr.write('ready\n');
