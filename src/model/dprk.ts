@@ -64,7 +64,12 @@ export function recordDprkReasons(r: SourceRecord): DprkReason[] {
   return out;
 }
 
-/** True if the record carries a DPRK programme tag or a UN KP reference (what a list's "DPRK entries" count means). */
+/** The reasons that are a list's own DPRK tag: a programme tag or a UN KP reference (what "DPRK entries" counts). */
+export function isTagReason(reason: Pick<DprkReason, 'kind'>): boolean {
+  return reason.kind === 'program' || reason.kind === 'un_reference';
+}
+
+/** True if the record carries a DPRK programme tag or a UN KP reference. */
 export function hasDprkProgram(r: SourceRecord): boolean {
-  return recordDprkReasons(r).some((x) => x.kind === 'program' || x.kind === 'un_reference');
+  return recordDprkReasons(r).some(isTagReason);
 }

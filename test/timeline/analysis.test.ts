@@ -202,7 +202,7 @@ test('the timeline on the staged data', async (t) => {
       const lines = readFileSync(join(data, CSIS_FILE), 'utf8').split('\n');
       for (const n of all.nuclear_tests) {
         const ev = n.evidence[0];
-        assert.equal(ev.file, join(data, CSIS_FILE));
+        assert.equal(ev.file, CSIS_FILE, 'evidence names files relative to the data folder');
         assert.ok(lines[ev.line - 1].startsWith(`${n.date},Nuclear Provocation,`), `line ${ev.line}: ${lines[ev.line - 1].slice(0, 60)}`);
       }
       // 2017-09-03: the UN answered on 2017-09-11 (resolution 2375), 8 days later.

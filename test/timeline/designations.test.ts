@@ -8,7 +8,8 @@ import { freshPglite } from '../helpers/db.js';
 import { update } from '../../src/ingest/update.js';
 import { loadDesignations, type ListPressure } from '../../src/analyses/timeline/designations.js';
 import { actionsOfBasis, additionsOf, groupActions, type DesignationAction, type HeldVersion, type RecordHistory } from '../../src/analyses/timeline/designation-actions.js';
-import { basisOf, provisionReasons } from '../../src/analyses/timeline/relatedness.js';
+import { basisOf } from '../../src/analyses/timeline/relatedness.js';
+import { isTagReason, recordDprkReasons } from '../../src/model/dprk.js';
 
 const mirror = join(sharedDataDir(), 'lists');
 
@@ -65,8 +66,12 @@ test('a record DPRK-related only through another record, or an OFAC NKSR remark,
   assert.equal(basisOf('ofac-1', [{ kind: 'un_reference', detail: 'KPe.001', record: 'un-KPe.001', strong: true }]), 'related');
   assert.equal(basisOf('ofac-1', [{ kind: 'program', detail: 'DPRK2', record: 'ofac-1', strong: true }]), 'program');
   assert.equal(basisOf('ofac-1', []), null);
-  const r = provisionReasons('ofac-34457', [{ authority: 'OFAC', programs: ['NPWMD'], provisions: ['Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210'] }]);
-  assert.equal(r[0].kind, 'ofac_nksr_provision');
+  const r = recordDprkReasons({
+    id: 'ofac-34457', source: 'ofac', recordId: '34457', schema: 'Organization', caption: 'X', properties: {}, links: [],
+    sanctions: [{ authority: 'OFAC', programs: ['NPWMD'], provisions: ['Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210'] }],
+  });
+  assert.equal(r[0].kind, 'dprk_regulations');
+  assert.equal(basisOf('ofac-34457', r), 'related');
 });
 
 // ---- the staged lists -------------------------------------------------------------------------------------------
@@ -94,8 +99,8 @@ test('designation actions from the staged lists', async (t) => {
       assert.deepEqual(a.flagged, ids);
       const byNationality = ids.filter((id) => a.dprk_reasons[id].some((r) => r.kind === 'nationality' && r.detail === 'kp'));
       assert.deepEqual(byNationality, ['ofac-27207', 'ofac-27208', 'ofac-27209', 'ofac-27211', 'ofac-27212', 'ofac-34456']);
-      assert.ok(ids.every((id) => a.dprk_reasons[id].some((r) => r.kind === 'ofac_nksr_provision' && /North Korea Sanctions Regulations/.test(r.detail))));
-      assert.ok(ids.every((id) => !a.dprk_reasons[id].some((r) => r.strong)), 'no DPRK tag on any of them');
+      assert.ok(ids.every((id) => a.dprk_reasons[id].some((r) => r.kind === 'dprk_regulations' && /North Korea Sanctions Regulations/.test(r.detail))));
+      assert.ok(ids.every((id) => !a.dprk_reasons[id].some(isTagReason)), 'no DPRK tag on any of them');
       assert.equal(a.records['ofac-34458'].caption, 'PARSEK LLC');
       for (const id of ids) {
         const ev = a.evidence.filter((e) => e.record === id);

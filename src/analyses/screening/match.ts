@@ -52,6 +52,7 @@ export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParam
   for (const name of q.names) {
     const f = name.form;
     const tokens = new Set([...f.tokens, ...f.norm.tokens]);
+    if (f.tokens.length > 1) tokens.add(f.tokens.join(''));
     for (const t of tokens) {
       // Each query token adds, per entity, its best-weighted hit: itself, a near spelling, or a sound-alike.
       const hits = new Map<number, number>();

@@ -28,6 +28,8 @@ export interface Prepared {
 
 /** Cost limits: a name is cut at this many characters and tokens; a record contributes at most this many names. */
 export const MAX_NAME_LENGTH = 500;
+/** A short bracketed part of a name: an acronym or a former short name. */
+const BRACKETED = /\(([^()]{2,40})\)/;
 export const MAX_NAME_TOKENS = 24;
 export const MAX_NAMES = 64;
 
@@ -52,7 +54,17 @@ export function prepare(schema: SchemaName, properties: Record<string, string[] 
     seen.add(key);
     names.push({ prop, weak: NAME_PROPS[prop]?.weak ?? false, form });
   };
-  for (const prop of Object.keys(NAME_PROPS)) for (const v of properties[prop] ?? []) pushName(prop, v);
+  for (const prop of Object.keys(NAME_PROPS)) {
+    for (const v of properties[prop] ?? []) {
+      pushName(prop, v);
+      // Lists put an acronym or a short form in brackets: OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM).
+      const inner = BRACKETED.exec(v);
+      if (inner && schema !== 'Person') {
+        pushName(prop, inner[1]);
+        pushName(prop, v.replace(BRACKETED, ' '));
+      }
+    }
+  }
   if (!names.length) for (const v of composedNames(properties)) pushName('name', v);
   const countries = new Set<string>();
   for (const prop of COUNTRY_PROPS) {

@@ -12,7 +12,7 @@ import {
   type HeldVersion, type InitialState, type RecordHistory,
 } from './designation-actions.js';
 import { listCoverage, type ListCoverage } from './list-coverage.js';
-import { distinctReasons, provisionReasons, reasonsOfRecord } from './relatedness.js';
+import { distinctReasons, reasonsOfRecord } from './relatedness.js';
 
 /**
  * Reads the pressure side from the store: every held version of every list, the derived change logs and the merged
@@ -54,7 +54,7 @@ function contentOfEntity(e: Entity, recordId: string, source: string): Content {
     caption: e.caption,
     schema: e.schema,
     programs: [...new Set(own.flatMap((s) => s.programs))],
-    reasons: distinctReasons([...e.dprk, ...provisionReasons(recordId, own)]),
+    reasons: distinctReasons(e.dprk),
     ...(dated?.listingDate ? { listDate: { value: dated.listingDate, field: LIST_DATE_FIELD[source] ?? DEFAULT_LIST_DATE_FIELD, version: dated.version } } : {}),
   };
 }

@@ -1,5 +1,19 @@
 import { levenshtein, levenshteinWithin } from '../similarity/levenshtein.js';
 import type { NameForm } from '../forms.js';
+import { segmentations } from '../normalize/index.js';
+
+const syllableCache = new Map<string, boolean>();
+
+/** Can the token be read as romanized Korean syllables? */
+function readsAsSyllables(token: string): boolean {
+  let v = syllableCache.get(token);
+  if (v === undefined) {
+    v = segmentations(token, 1).length > 0;
+    if (syllableCache.size > 100_000) syllableCache.clear();
+    syllableCache.set(token, v);
+  }
+  return v;
+}
 import type { ScreeningParams } from '../params.js';
 
 export interface TokenPair {
@@ -31,9 +45,9 @@ function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningPara
   if (/\d/.test(a) || /\d/.test(b)) return { sim: 0, how: 'typo' };
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? { sim: p.initialSimilarity, how: 'initial' } : { sim: 0, how: 'initial' };
   const longest = Math.max(a.length, b.length);
-  // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun); spelling variants of one
-  // syllable are met by the Korean syllable key instead.
-  if (korean && longest <= p.koreanSyllableMaxLength) return { sim: 0, how: 'typo' };
+  // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun) — spelling variants of one
+  // syllable are met by the Korean syllable key instead. A slip that makes no syllable at all (Yongg, Jng) is a typo.
+  if (korean && longest <= p.koreanSyllableMaxLength && readsAsSyllables(a) && readsAsSyllables(b)) return { sim: 0, how: 'typo' };
   const budget = typoBudget(longest, p);
   const phonetic = pa !== '' && pa === pb;
   const d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);

@@ -1,0 +1,80 @@
+/**
+ * Screening speed against the full newest OFAC SDN + UN index:
+ *  1. in-process single queries: p50 / p95 / p99 latency and queries/s (generated queries, see queries.ts);
+ *  2. POST /match over HTTP: `chokepoint serve` in a child process, autocannon in this one, on loopback;
+ *  3. batch: 100,000 generated names in one process, extrapolated to 1 M;
+ *  4. memory: RSS of this process with the index loaded, and of the server after the load.
+ */
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openDb } from '../src/store/db.js';
+import { migrate } from '../src/store/migrate.js';
+import { update } from '../src/ingest/update.js';
+import { ScreeningService } from '../src/analyses/screening/service.js';
+import { matchQuery } from '../src/analyses/screening/match.js';
+import { generateQueries } from './queries.js';
+import { newestMirror } from './lists-fixture.js';
+import { fmt, percentile, rssMiB } from './stats.js';
+import { startServer } from '../test/helpers/cli.js';
+
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 5000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100_000);
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
+
+const mirror = newestMirror();
+const db = await openDb({});
+await migrate(db);
+await update(db, { mirror });
+const rssBefore = rssMiB();
+const t0 = performance.now();
+const index = await new ScreeningService().reload(db);
+await db.close();
+console.log(`index: ${index.entities.length} entities from ${index.versions.join(', ')}; built in ${fmt(performance.now() - t0, 0)} ms ` +
+  `(index build ${fmt(index.buildMs, 0)} ms); RSS ${fmt(rssBefore, 0)} -> ${fmt(rssMiB(), 0)} MiB`);
+
+// 1. in-process latency
+const qs = generateQueries(index, QUERIES + 500, 7);
+const lat: number[] = [];
+for (const [i, q] of qs.entries()) {
+  const t = performance.now();
+  matchQuery(index, q.schema, { name: [q.name] });
+  if (i >= 500) lat.push(performance.now() - t);
+}
+const total = lat.reduce((a, b) => a + b, 0);
+console.log(`in-process single query (${QUERIES} queries after 500 warm-up): p50 ${fmt(percentile(lat, 50), 2)} ms, p95 ${fmt(percentile(lat, 95), 2)} ms, ` +
+  `p99 ${fmt(percentile(lat, 99), 2)} ms, ${fmt(QUERIES / (total / 1000), 0)} queries/s on one core`);
+
+// 3. batch
+const batch = generateQueries(index, BATCH, 11);
+const tb = performance.now();
+let matched = 0;
+for (const q of batch) if (matchQuery(index, q.schema, { name: [q.name] }, { limit: 1 }).total > 0) matched++;
+const batchS = (performance.now() - tb) / 1000;
+const perS = BATCH / batchS;
+console.log(`batch: ${BATCH} names in ${fmt(batchS, 1)} s = ${fmt(perS, 0)} names/s on one core (${matched} with a match); ` +
+  `1 M names: ${fmt(1e6 / perS / 60, 1)} min on one core, ${fmt(1e6 / perS / 120, 1)} min if split over 2 cores (goal <= 10 min)`);
+console.log(`RSS with the index loaded (bench process): ${fmt(rssMiB(), 0)} MiB`);
+
+// 2. HTTP
+const data = mkdtempSync(join(tmpdir(), 'cp-speed-'));
+const server = await startServer([], { CHOKEPOINT_DATA: data, CHOKEPOINT_MIRROR: mirror });
+try {
+  const bodies = generateQueries(index, 200, 13).map((q) => JSON.stringify({ queries: { q: { schema: q.schema, properties: { name: [q.name] } } } }));
+  let n = 0;
+  const result = await autocannon({
+    url: `${server.url}/match/default`, method: 'POST', connections: 10, duration: HTTP_SECONDS,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }],
+  });
+  const l = result.latency as unknown as Record<string, number>;
+  console.log(`HTTP POST /match/default, 10 connections, ${HTTP_SECONDS} s: ${fmt(result.requests.average, 0)} req/s average, ` +
+    `latency p50 ${l.p50} ms, p90 ${l.p90} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms; errors ${result.errors}, non-2xx ${result.non2xx}`);
+  const status = readFileSync(`/proc/${server.proc.pid}/status`, 'utf8');
+  const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  console.log(`server RSS after the load: ${fmt(Number(rss) / 1024, 0)} MiB (peak ${fmt(Number(hwm) / 1024, 0)} MiB)`);
+} finally {
+  await server.stop();
+}
