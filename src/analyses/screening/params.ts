@@ -23,7 +23,9 @@ export const SCREENING_PARAMS = {
   /** Weight of a token only one side has (a middle name or patronymic), once enough tokens agree. */
   extraTokenWeight: 0.2,
   /** The same for organizations and vessels, whose extra words qualify the name (Banco Santander México). */
-  extraOrgTokenWeight: 0.6,
+  extraOrgTokenWeight: 1,
+  /** Edits allowed between two names written together without spaces (FridrichBuchenberg ~ Friedrich Buchenberg). */
+  joinedEdits: 1,
   /** Legal forms both given and different (AG / GmbH, ANO / LLC): often different legal entities. */
   legalFormMismatchPenalty: 0.1,
   /** How many tokens must agree before extra tokens count lightly. */

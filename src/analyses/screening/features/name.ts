@@ -48,6 +48,7 @@ function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningPara
   // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun) — spelling variants of one
   // syllable are met by the Korean syllable key instead. A slip that makes no syllable at all (Yongg, Jng) is a typo.
   if (korean && longest <= p.koreanSyllableMaxLength && readsAsSyllables(a) && readsAsSyllables(b)) return { sim: 0, how: 'typo' };
+  if (korean) pa = pb = '';
   const budget = typoBudget(longest, p);
   const phonetic = pa !== '' && pa === pb;
   const d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);
@@ -65,7 +66,8 @@ function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningPara
  */
 export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): NameComparison {
   const qt = q.tokens, ct = c.tokens;
-  const korean = q.norm.korean !== undefined && c.norm.korean !== undefined;
+  // Either name read as Korean: syllables are compared strictly and not by sound (see tokenSim).
+  const korean = q.norm.korean !== undefined || c.norm.korean !== undefined;
   const sims: { i: number; j: number; sim: number; how: TokenPair['how'] }[] = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
@@ -104,7 +106,7 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   void matchedChars;
 
   const out: NameComparison = { score, pairs, conflicts, extra };
-  const joined = joinedSimilarity(qt, ct, p);
+  const joined = korean ? 0 : joinedSimilarity(qt, ct, p);
   if (joined > score) {
     out.joined = joined;
     out.score = joined;
@@ -112,13 +114,14 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   return out;
 }
 
-/** Both names written together without spaces, in their own order: catches split and merged words. */
+/**
+ * Both names written together without spaces, in their own order: catches split and merged words (RamiMakhlouf,
+ * Van der Bilt). Only a slip of `joinedEdits` is allowed: beyond it, running words together hides real differences.
+ */
 function joinedSimilarity(qt: string[], ct: string[], p: ScreeningParams): number {
   if (qt.length === ct.length) return 0;
   const a = qt.join(''), b = ct.join('');
   if (a === b) return 1;
-  const longest = Math.max(a.length, b.length);
-  const budget = typoBudget(longest, p);
-  const d = levenshteinWithin(a, b, budget);
-  return d <= budget ? 1 - d / longest : 0;
+  const d = levenshteinWithin(a, b, p.joinedEdits);
+  return d <= p.joinedEdits ? 1 - d / Math.max(a.length, b.length) : 0;
 }
