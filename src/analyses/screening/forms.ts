@@ -1,5 +1,6 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { normalizeName, type NormalizedName } from './normalize/index.js';
+import { koreanWordReadings } from './korean-words.js';
 
 /** A name prepared for comparison: its normalization plus per-token keys computed once (index build or query). */
 export interface NameForm {
@@ -13,6 +14,8 @@ export interface NameForm {
   numbers: string[];
   /** A person's name (extra tokens are middle names) rather than an organization's or a vessel's (extra tokens qualify). */
   personal: boolean;
+  /** Vessel names read as Korean words, syllable by syllable (see korean-words.ts). */
+  words: string[];
 }
 
 const phoneticCache = new Map<string, string>();
@@ -69,6 +72,7 @@ export function nameForm(raw: string, schema?: string): NameForm {
   const tokens = joinInitials(base.map(readLeet));
   return {
     raw, norm, tokens, personal: personal(schema),
+    words: schema === 'Vessel' ? koreanWordReadings(raw, norm.tokens) : [],
     phonetic: tokens.map(phoneticKey),
     numbers: tokens.filter((t) => /\d/.test(t) || (!personal(schema) && ROMAN.test(t))),
   };

@@ -78,6 +78,7 @@ export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParam
       }
     }
     for (const k of f.norm.korean?.orderFreeKeys ?? []) for (const ei of index.korean.get(k) ?? []) forced.add(ei);
+    for (const w of f.words) for (const ei of index.korean.get(`w:${w}`) ?? []) forced.add(ei);
   }
   for (const id of q.ids) for (const ei of index.identifiers.get(`${id.kind}:${id.value}`) ?? []) forced.add(ei);
   const ranked = touched.filter((ei) => !forced.has(ei) && (!filter || filter(index.entities[ei])));

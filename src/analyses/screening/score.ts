@@ -35,11 +35,14 @@ interface BestName {
   korean: boolean;
 }
 
+/** Korean person names whose keys meet, or Korean word names (vessels) read as the same syllables. */
 function koreanMeet(a: PreparedName, b: PreparedName): boolean {
   const ka = a.form.norm.korean, kb = b.form.norm.korean;
-  if (!ka || !kb) return false;
-  const set = new Set(kb.orderFreeKeys);
-  return ka.orderFreeKeys.some((k) => set.has(k));
+  if (ka && kb) {
+    const set = new Set(kb.orderFreeKeys);
+    if (ka.orderFreeKeys.some((k) => set.has(k))) return true;
+  }
+  return a.form.words.length > 0 && a.form.words.some((w) => b.form.words.includes(w));
 }
 
 /** Scripts whose letters are whole syllables: a romanization loses what tells two of them apart (종/정, 市/石). */
@@ -113,7 +116,9 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
       const lift = Math.max(0, p.koreanKeyScore - score);
       explanations.korean_name_key = {
         score: 1, contribution: round(lift),
-        detail: `Korean syllable keys meet: ${best.q.form.norm.korean?.orderFreeKey} = ${best.c.form.norm.korean?.orderFreeKey}`,
+        detail: best.q.form.norm.korean && best.c.form.norm.korean
+          ? `Korean syllable keys meet: ${best.q.form.norm.korean.orderFreeKey} = ${best.c.form.norm.korean.orderFreeKey}`
+          : `Korean words read as the same syllables: ${best.q.form.words.find((w) => best.c.form.words.includes(w))}`,
         query: [best.q.form.raw], candidate: [best.c.form.raw],
       };
       score = Math.max(score, p.koreanKeyScore);

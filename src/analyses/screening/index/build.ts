@@ -80,6 +80,7 @@ export function buildIndex(entities: Entity[], versions: string[]): ScreeningInd
         }
       });
       for (const k of f.norm.korean?.orderFreeKeys ?? []) push(korean, k, ei);
+      for (const w of f.words) push(korean, `w:${w}`, ei);
     }
     for (const id of ie.prepared.ids) push(identifiers, `${id.kind}:${id.value}`, ei);
   });
