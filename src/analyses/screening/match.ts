@@ -44,6 +44,38 @@ function scratch(index: ScreeningIndex): Scratch {
   return s;
 }
 
+/** The k items with the highest score (ties: lower index first), best first, without sorting them all. */
+export function topK(items: number[], score: Float64Array, k: number): number[] {
+  const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  const heap: number[] = []; // min-heap on `better`: heap[0] is the worst kept
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let w = i;
+      if (l < heap.length && better(heap[w], heap[l])) w = l;
+      if (r < heap.length && better(heap[w], heap[r])) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w], heap[i]];
+      i = w;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent], heap[i])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (k > 0 && better(x, heap[0])) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}
+
 /** Cheap pre-score: which entities share (near-)tokens, Korean keys or identifiers with the query. */
 export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParams, filter?: (e: IndexedEntity) => boolean): number[] {
   const { acc, best, touched, tokenTouched } = scratch(index);
@@ -51,16 +83,23 @@ export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParam
   const forced = new Set<number>();
   for (const name of q.names) {
     const f = name.form;
-    const tokens = new Set([...f.tokens, ...f.norm.tokens]);
-    if (f.tokens.length > 1) tokens.add(f.tokens.join(''));
+    const tokens = new Set(f.tokens);
+    const joined = f.tokens.length > 1 ? f.tokens.join('') : undefined;
+    if (joined) tokens.add(joined);
     for (const t of tokens) {
       // Each query token adds, per entity, its best-weighted hit: itself, a near spelling, or a sound-alike.
       const hits = new Map<number, number>();
       const exact = index.vocabulary.lookup(t);
       if (exact !== undefined) hits.set(exact, 1);
-      for (const near of index.vocabulary.near(t, typoBudget(t.length, p))) hits.set(near.id, Math.max(hits.get(near.id) ?? 0, 1 - near.edits / (t.length + 1)));
-      const code = f.phonetic[f.tokens.indexOf(t)];
-      if (code) for (const id of index.phonetic.get(code) ?? []) hits.set(id, Math.max(hits.get(id) ?? 0, p.phoneticSimilarity));
+      // The same edit allowances the scoring grants: a typo budget per word, one slip for a name run together.
+      const edits = t === joined ? p.joinedEdits : typoBudget(t.length, p);
+      for (const near of index.vocabulary.near(t, edits)) hits.set(near.id, Math.max(hits.get(near.id) ?? 0, 1 - near.edits / (t.length + 1)));
+      const code = t.length >= p.phoneticMinLength ? f.phonetic[f.tokens.indexOf(t)] : undefined;
+      if (code) {
+        for (const id of index.phonetic.get(code) ?? []) {
+          if (index.vocabulary.tokens[id].length >= p.phoneticMinLength) hits.set(id, Math.max(hits.get(id) ?? 0, p.phoneticSimilarity));
+        }
+      }
       tokenTouched.length = 0;
       for (const [tid, w] of hits) {
         const weight = w * index.idf[tid];
@@ -81,15 +120,9 @@ export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParam
     for (const w of f.words) for (const ei of index.korean.get(`w:${w}`) ?? []) forced.add(ei);
   }
   for (const id of q.ids) for (const ei of index.identifiers.get(`${id.kind}:${id.value}`) ?? []) forced.add(ei);
-  const ranked = touched.filter((ei) => !forced.has(ei) && (!filter || filter(index.entities[ei])));
-  ranked.sort((a, b) => acc[b] - acc[a] || a - b);
+  const ranked = topK(touched.filter((ei) => !forced.has(ei) && (!filter || filter(index.entities[ei]))), acc, p.candidates);
   for (const ei of touched) acc[ei] = 0;
-  const out = [...forced].filter((ei) => !filter || filter(index.entities[ei]));
-  for (const ei of ranked) {
-    if (out.length >= p.candidates + forced.size) break;
-    out.push(ei);
-  }
-  return out;
+  return [...[...forced].filter((ei) => !filter || filter(index.entities[ei])), ...ranked];
 }
 
 /** Screens one query against the index: candidates, full scoring, threshold, deterministic order. */

@@ -63,7 +63,7 @@ export function buildIndex(entities: Entity[], versions: string[]): ScreeningInd
   indexed.forEach((ie, ei) => {
     for (const n of ie.prepared.names) {
       const f = n.form;
-      const all = new Set([...f.norm.tokens, ...f.tokens]);
+      const all = new Set(f.tokens);
       // The name written as one word, so a query 'Chonmasan' finds CHON MA SAN.
       if (f.tokens.length > 1) all.add(f.tokens.join(''));
       for (const t of all) {
