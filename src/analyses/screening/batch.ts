@@ -1,22 +1,11 @@
+import type { InputRow } from '../../sources/input/rows.js';
 import type { SchemaName } from '../../model/schema.js';
 import type { IndexedEntity, ScreeningIndex } from './index/build.js';
 import { matchQuery, type MatchResult } from './match.js';
 import { describeSuppression, type Suppression, type SuppressionList } from './suppressions.js';
 
-/** A query as a batch row carries it (see sources/input: InputRow). */
-export interface BatchQuery {
-  line: number;
-  ref: string;
-  /** The name as screened: what suppressions are keyed by. */
-  name: string;
-  schema: SchemaName;
-  properties: Record<string, string[]>;
-  /** A malformed row: reported, not screened. */
-  error?: string;
-  warnings: string[];
-  /** Progress through the input, for a progress bar. */
-  position?: number;
-}
+/** A query as a batch row carries it: an input row (sources/input), its position optional. */
+export type BatchQuery = Omit<InputRow, 'position'> & { position?: number };
 
 export interface ScreenOptions {
   threshold?: number;
