@@ -72,7 +72,7 @@ export function nameForm(raw: string, schema?: string): NameForm {
   const tokens = joinInitials(base.map(readLeet));
   return {
     raw, norm, tokens, personal: personal(schema),
-    words: schema === 'Vessel' ? koreanWordReadings(raw, norm.tokens) : [],
+    words: schema !== 'Person' ? koreanWordReadings(raw, norm.tokens) : [],
     phonetic: tokens.map(phoneticKey),
     numbers: tokens.filter((t) => /\d/.test(t) || (!personal(schema) && ROMAN.test(t))),
   };

@@ -29,6 +29,14 @@ export interface IdentifierKey {
   raw: string;
 }
 
+/** IMO numbers carry a check digit: the sum of the first six digits times 7..2, mod 10, is the seventh. */
+export function imoCheckDigitValid(digits: string): boolean {
+  if (!/^\d{7}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
+  return sum % 10 === Number(digits[6]);
+}
+
 /** Every identifier a record's properties hold, as normalized keys. */
 export function identifierKeys(schema: SchemaName, properties: Record<string, string[] | undefined>): IdentifierKey[] {
   const out: IdentifierKey[] = [];
@@ -38,6 +46,8 @@ export function identifierKeys(schema: SchemaName, properties: Record<string, st
     for (const raw of values) {
       const value = normalizeIdentifier(def.idKind, raw);
       if (value) out.push({ kind: def.idKind, prop, value, raw });
+      // A vessel's registration number that is a valid IMO number (OFAC sometimes omits the "IMO" label).
+      if (schema === 'Vessel' && def.idKind === 'registration' && value && imoCheckDigitValid(value)) out.push({ kind: 'imo', prop, value, raw });
     }
   }
   return out;

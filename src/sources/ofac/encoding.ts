@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { SourceError } from '../types.js';
 
 /**
@@ -27,7 +27,6 @@ export interface DecodedText {
 
 const EOF_BYTE = 0x1a;
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f]/;
-const NON_ASCII = /[\x80-\xff]/;
 const CP1252_UNDEFINED = /[\x81\x8d\x8f\x90\x9d]/;
 
 /** 1-based line of a character offset. */
@@ -71,7 +70,7 @@ export function decodeOfacText(bytes: Buffer, file: string): DecodedText {
     const code = raw.charCodeAt(control.index).toString(16).padStart(2, '0');
     throw new SourceError(file, lineAt(raw, control.index), `wrong encoding or binary data: control byte 0x${code} at offset ${control.index}`);
   }
-  if (!hasUtf8Bom && !NON_ASCII.test(raw)) return { text: raw, encoding: 'ascii', endMark };
+  if (!hasUtf8Bom && isAscii(body)) return { text: raw, encoding: 'ascii', endMark };
 
   if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8', endMark };
   if (hasUtf8Bom) throw new SourceError(file, undefined, 'wrong encoding: UTF-8 byte-order mark but invalid UTF-8 bytes');
