@@ -8,6 +8,7 @@ import { registerServe } from './commands/serve.js';
 import { registerScreen } from './commands/screen.js';
 import { registerCompare } from './commands/compare.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerAis } from './commands/ais.js';
 import { UserError } from './context.js';
 import { SourceError } from '../../sources/types.js';
 
@@ -26,6 +27,7 @@ registerServe(program);
 registerScreen(program);
 registerCompare(program);
 registerTimeline(program);
+registerAis(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,412 @@
+/**
+ * Tracks, step 1: from decoded records in arrival order to per-vessel, time-ordered batches.
+ *
+ * Time is cut into fixed buckets (ingest.bucketMinutes) and each record is appended to its bucket's columnar buffer.
+ * Once the stream's watermark (the latest time seen, outliers excepted) is past a bucket's end by the lateness bound,
+ * the bucket is released: its positions sorted by vessel then time (counting sort by vessel, insertion sort by time
+ * within a vessel: input is nearly ordered), exact duplicates dropped, and handed on with its static records.
+ * Memory holds only the unreleased span. With an infinite lateness bound everything is kept and released at the end
+ * (any input order is then accepted).
+ *
+ * Bad input is counted and skipped, never fatal: impossible coordinates, times outside the AIS era, times far ahead
+ * of the stream (a clock jump confirmed by enough following records is accepted), records later than the lateness
+ * bound (streaming mode), exact duplicates.
+ */
+import type { AisPosition, AisStatic } from '../../sources/ais/index.js';
+import { CLASS_A, CLASS_B, Columns, NO_HEADING, NO_NAV_STATUS, VesselTable } from './columns.js';
+import { MS_PER_HOUR, MS_PER_MINUTE } from './geo.js';
+import type { Params } from './params.js';
+
+/** A static record as kept (copied: the readers reuse theirs). */
+export interface StaticRecord {
+  vessel: number;
+  mmsi: number;
+  t: number;
+  msgType: number;
+  cls: 'A' | 'B';
+  imo?: number;
+  name?: string;
+  callSign?: string;
+  shipType?: number;
+}
+
+/** One released time bucket: positions sorted by (vessel, t), split into per-vessel runs. */
+export interface Bucket {
+  start: number;
+  end: number;
+  cols: Columns;
+  /** Run r covers rows runStart[r] .. runStart[r + 1] - 1, all of vessel runVessel[r]. */
+  runStart: Int32Array;
+  runVessel: Int32Array;
+  runs: number;
+  statics: StaticRecord[];
+}
+
+export interface SkipCounts {
+  /** |lat| > 90, |lon| > 180, NaN, or the 91/181 "not available" markers. */
+  bad_position: number;
+  /** Time not a number or outside [ingest.minYear, ingest.maxYear]. */
+  bad_time: number;
+  /** Far ahead of the stream and not confirmed by the records that followed. */
+  time_outlier: number;
+  /** Older than the released time (streaming mode). */
+  late: number;
+  /** Same vessel, time and position as the record before it. */
+  duplicate: number;
+}
+
+export interface TrackStats {
+  /** Positions handed to the detectors (after every skip). */
+  positions: number;
+  statics: number;
+  /** Positions that arrived out of time order and were put back in order. */
+  reordered: number;
+  buckets: number;
+  skipped: SkipCounts;
+  /** Largest number of positions held at once. */
+  peakBuffered: number;
+}
+
+const LAT_NOT_AVAILABLE = 91;
+const LON_NOT_AVAILABLE = 181;
+/** Releases are checked every this many records (amortises the watermark test). */
+const CHECK_EVERY = 1024;
+/** Runs longer than this with disorder are sorted by comparison instead of by insertion. */
+const INSERTION_SORT_MAX = 64;
+
+function yearStart(year: number): number {
+  return Date.UTC(year, 0, 1);
+}
+
+interface PendingBucket {
+  k: number;
+  cols: Columns;
+  statics: StaticRecord[];
+}
+
+export class TrackBuffer {
+  readonly vessels: VesselTable;
+  private readonly pending = new Map<number, PendingBucket>();
+  private readonly pool: Columns[] = [];
+  private curK = NaN;
+  private cur: PendingBucket | undefined;
+  private buffered = 0;
+  private suspects = new Columns(256);
+  private readonly bucket: Bucket;
+  private readonly sorted = new Columns();
+  private idx = new Int32Array(1024);
+  private readonly bucketMs: number;
+  private readonly latenessMs: number;
+  private readonly maxJumpMs: number;
+  private readonly confirmJump: number;
+  private readonly minT: number;
+  private readonly maxT: number;
+  /** Everything before this has been released. */
+  private releasedUntil = -Infinity;
+  private watermark = NaN;
+  private sinceCheck = 0;
+  private readonly s: TrackStats = {
+    positions: 0, statics: 0, reordered: 0, buckets: 0, peakBuffered: 0,
+    skipped: { bad_position: 0, bad_time: 0, time_outlier: 0, late: 0, duplicate: 0 },
+  };
+  private counts = new Int32Array(1024);
+
+  /**
+   * @param streaming false: keep everything until finish() (any order); true: release buckets behind the
+   *   watermark by ingest.maxLatenessMinutes.
+   */
+  constructor(p: Params, private readonly onBucket: (b: Bucket) => void, streaming: boolean, vessels = new VesselTable()) {
+    this.vessels = vessels;
+    this.bucketMs = p['ingest.bucketMinutes'] * MS_PER_MINUTE;
+    this.latenessMs = streaming ? p['ingest.maxLatenessMinutes'] * MS_PER_MINUTE : Infinity;
+    this.maxJumpMs = streaming ? p['ingest.maxClockJumpHours'] * MS_PER_HOUR : Infinity;
+    this.confirmJump = p['ingest.clockJumpConfirmPositions'];
+    this.minT = yearStart(p['ingest.minYear']);
+    this.maxT = yearStart(p['ingest.maxYear']);
+    this.bucket = { start: 0, end: 0, cols: this.sorted, runStart: new Int32Array(1024), runVessel: new Int32Array(1024), runs: 0, statics: [] };
+  }
+
+  stats(): TrackStats {
+    return { ...this.s, skipped: { ...this.s.skipped } };
+  }
+
+  private timeOk(t: number): boolean {
+    return t >= this.minT && t < this.maxT; // false for NaN
+  }
+
+  /** The pending bucket holding time t (created on demand). */
+  private bucketOf(t: number): PendingBucket {
+    const k = Math.floor(t / this.bucketMs);
+    if (k === this.curK) return this.cur!;
+    let b = this.pending.get(k);
+    if (!b) {
+      const cols = this.pool.pop() ?? new Columns();
+      cols.n = 0;
+      b = { k, cols, statics: [] };
+      this.pending.set(k, b);
+    }
+    this.curK = k;
+    this.cur = b;
+    return b;
+  }
+
+  addPosition(p: AisPosition): void {
+    this.addRow(p.mmsi, p.t, p.lat, p.lon, p.sog === undefined ? NaN : p.sog, p.cog === undefined ? NaN : p.cog,
+      p.heading === undefined ? NO_HEADING : p.heading, p.navStatus === undefined ? NO_NAV_STATUS : p.navStatus, p.cls === 'B' ? CLASS_B : CLASS_A);
+  }
+
+  /** One position as plain values (sog/cog NaN, heading/nav -1 when not available; cls CLASS_A/CLASS_B). */
+  addRow(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number, heading: number, nav: number, cls: number): void {
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) || lat === LAT_NOT_AVAILABLE || lon === LON_NOT_AVAILABLE) {
+      this.s.skipped.bad_position++;
+      return;
+    }
+    if (!this.timeOk(t)) {
+      this.s.skipped.bad_time++;
+      return;
+    }
+    if (t < this.releasedUntil) {
+      this.s.skipped.late++;
+      return;
+    }
+    const w = this.watermark;
+    if (w === w && t > w + this.maxJumpMs) {
+      this.holdSuspect(mmsi, t, lat, lon, sog, cog, heading, nav, cls);
+      return;
+    }
+    if (this.suspects.n) this.dropSuspects();
+    if (!(t <= w)) this.watermark = t;
+    this.append(this.bucketOf(t).cols, mmsi, t, lat, lon, sog, cog, heading, nav, cls);
+    this.buffered++;
+    this.s.positions++;
+    if (++this.sinceCheck >= CHECK_EVERY) this.check();
+  }
+
+  addStatic(r: AisStatic): void {
+    if (!this.timeOk(r.t)) {
+      this.s.skipped.bad_time++;
+      return;
+    }
+    if (r.t < this.releasedUntil) {
+      this.s.skipped.late++;
+      return;
+    }
+    if (this.watermark === this.watermark && r.t > this.watermark + this.maxJumpMs) {
+      this.s.skipped.time_outlier++;
+      return;
+    }
+    const cls = r.msgType === 19 || r.msgType === 24 || r.msgType === 18 ? 'B' : 'A';
+    this.bucketOf(r.t).statics.push({
+      vessel: this.vessels.idOf(r.mmsi), mmsi: r.mmsi, t: r.t, msgType: r.msgType, cls, imo: r.imo, name: r.name, callSign: r.callSign,
+      shipType: r.shipType,
+    });
+    this.s.statics++;
+  }
+
+  private append(c: Columns, mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number, heading: number, nav: number,
+    cls: number): void {
+    const i = c.n;
+    if (i === c.cap) c.ensure(i + 1);
+    c.vessel[i] = this.vessels.idOf(mmsi);
+    c.t[i] = t;
+    c.lat[i] = lat;
+    c.lon[i] = lon;
+    c.sog[i] = sog;
+    c.cog[i] = cog;
+    c.heading[i] = heading;
+    c.nav[i] = nav;
+    c.cls[i] = cls;
+    c.n = i + 1;
+  }
+
+  private holdSuspect(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number, heading: number, nav: number, cls: number): void {
+    this.append(this.suspects, mmsi, t, lat, lon, sog, cog, heading, nav, cls);
+    if (this.suspects.n < this.confirmJump) return;
+    // Confirmed: the stream really moved on.
+    const sus = this.suspects;
+    for (let i = 0; i < sus.n; i++) {
+      const ti = sus.t[i];
+      const c = this.bucketOf(ti).cols;
+      const j = c.n;
+      c.ensure(j + 1);
+      c.copyRow(sus, i, j);
+      c.n = j + 1;
+      if (!(ti <= this.watermark)) this.watermark = ti;
+      this.buffered++;
+      this.s.positions++;
+    }
+    sus.n = 0;
+    this.check();
+  }
+
+  private dropSuspects(): void {
+    this.s.skipped.time_outlier += this.suspects.n;
+    this.suspects.n = 0;
+  }
+
+  private check(): void {
+    this.sinceCheck = 0;
+    if (this.buffered > this.s.peakBuffered) this.s.peakBuffered = this.buffered;
+    const ready = Math.floor((this.watermark - this.latenessMs) / this.bucketMs) * this.bucketMs;
+    if (ready > this.releasedUntil) this.release(ready);
+  }
+
+  /** Releases every bucket ending at or before `until` (all of them for Infinity), in time order. */
+  private release(until: number): void {
+    const keys: number[] = [];
+    for (const k of this.pending.keys()) if ((k + 1) * this.bucketMs <= until) keys.push(k);
+    keys.sort((a, b) => a - b);
+    if (until !== Infinity) this.releasedUntil = until;
+    else if (keys.length) this.releasedUntil = (keys[keys.length - 1] + 1) * this.bucketMs;
+    for (const k of keys) {
+      const pb = this.pending.get(k)!;
+      this.pending.delete(k);
+      if (k === this.curK) {
+        this.curK = NaN;
+        this.cur = undefined;
+      }
+      this.buffered -= pb.cols.n;
+      this.emitBucket(k * this.bucketMs, pb);
+      if (this.pool.length < 4) this.pool.push(pb.cols);
+    }
+  }
+
+  /** Sorts a bucket's rows by (vessel, t) and hands it on. */
+  private emitBucket(bStart: number, pb: PendingBucket): void {
+    const c = pb.cols;
+    const n = c.n;
+    const out = this.sorted;
+    out.n = 0;
+    out.ensure(n);
+    if (this.idx.length < n) this.idx = new Int32Array(Math.max(n, this.idx.length * 2));
+    const idx = this.idx;
+    const V = this.vessels.count;
+    if (n * 4 >= V) {
+      if (this.counts.length < V + 1) this.counts = new Int32Array(Math.max(V + 1, this.counts.length * 2));
+      const cnt = this.counts;
+      cnt.fill(0, 0, V + 1);
+      const cv = c.vessel;
+      for (let i = 0; i < n; i++) cnt[cv[i] + 1]++;
+      for (let v = 0; v < V; v++) cnt[v + 1] += cnt[v];
+      for (let i = 0; i < n; i++) idx[cnt[cv[i]]++] = i;
+    } else {
+      for (let i = 0; i < n; i++) idx[i] = i;
+      idx.subarray(0, n).sort((a, b) => c.vessel[a] - c.vessel[b] || a - b);
+    }
+    // Gather column by column.
+    for (let i = 0; i < n; i++) out.vessel[i] = c.vessel[idx[i]];
+    for (let i = 0; i < n; i++) out.t[i] = c.t[idx[i]];
+    for (let i = 0; i < n; i++) out.lat[i] = c.lat[idx[i]];
+    for (let i = 0; i < n; i++) out.lon[i] = c.lon[idx[i]];
+    for (let i = 0; i < n; i++) out.sog[i] = c.sog[idx[i]];
+    for (let i = 0; i < n; i++) out.cog[i] = c.cog[idx[i]];
+    for (let i = 0; i < n; i++) out.heading[i] = c.heading[idx[i]];
+    for (let i = 0; i < n; i++) out.nav[i] = c.nav[idx[i]];
+    for (let i = 0; i < n; i++) out.cls[i] = c.cls[idx[i]];
+    out.n = n;
+    const b = this.bucket;
+    b.start = bStart;
+    b.end = bStart + this.bucketMs;
+    b.statics = pb.statics.length > 1 ? pb.statics.sort((x, y) => x.t - y.t) : pb.statics;
+    // Runs per vessel, each ordered by time; exact duplicates dropped.
+    let runs = 0;
+    let i = 0;
+    let dups = 0;
+    while (i < n) {
+      const v = out.vessel[i];
+      let e = i + 1;
+      while (e < n && out.vessel[e] === v) e++;
+      this.sortRun(out, i, e);
+      for (let r = i + 1; r < e; r++) {
+        if (out.t[r] === out.t[r - 1] && out.lat[r] === out.lat[r - 1] && out.lon[r] === out.lon[r - 1]) dups++;
+      }
+      if (runs + 2 > b.runStart.length) {
+        const rs = new Int32Array(b.runStart.length * 2);
+        rs.set(b.runStart);
+        b.runStart = rs;
+        const rv = new Int32Array(b.runVessel.length * 2);
+        rv.set(b.runVessel);
+        b.runVessel = rv;
+      }
+      b.runStart[runs] = i;
+      b.runVessel[runs] = v;
+      runs++;
+      i = e;
+    }
+    b.runStart[runs] = n;
+    b.runs = runs;
+    if (dups) this.dropDuplicates(b);
+    this.s.buckets++;
+    this.onBucket(b);
+  }
+
+  /** Removes rows equal (time and position) to the row before them in the same run; fixes the run bounds. */
+  private dropDuplicates(b: Bucket): void {
+    const out = b.cols;
+    let w = 0;
+    for (let r = 0; r < b.runs; r++) {
+      const from = b.runStart[r];
+      const to = b.runStart[r + 1];
+      b.runStart[r] = w;
+      for (let i = from; i < to; i++) {
+        if (i > from && out.t[i] === out.t[i - 1] && out.lat[i] === out.lat[i - 1] && out.lon[i] === out.lon[i - 1]) {
+          this.s.skipped.duplicate++;
+          this.s.positions--;
+          continue;
+        }
+        if (i !== w) out.copyRow(out, i, w);
+        w++;
+      }
+    }
+    b.runStart[b.runs] = w;
+    out.n = w;
+  }
+
+  /** Orders rows [a, e) by time (stable). */
+  private sortRun(c: Columns, a: number, e: number): void {
+    let disorder = 0;
+    for (let i = a + 1; i < e; i++) if (c.t[i] < c.t[i - 1]) disorder++;
+    if (!disorder) return;
+    this.s.reordered += disorder;
+    if (e - a <= INSERTION_SORT_MAX) {
+      const tmp = new Columns(1);
+      for (let i = a + 1; i < e; i++) {
+        if (c.t[i] >= c.t[i - 1]) continue;
+        tmp.copyRow(c, i, 0);
+        let j = i - 1;
+        while (j >= a && c.t[j] > tmp.t[0]) {
+          c.copyRow(c, j, j + 1);
+          j--;
+        }
+        c.copyRow(tmp, 0, j + 1);
+      }
+      return;
+    }
+    const n = e - a;
+    const perm = Array.from({ length: n }, (_, i) => a + i).sort((x, y) => c.t[x] - c.t[y] || x - y);
+    const tmp = new Columns(n);
+    for (let i = 0; i < n; i++) tmp.copyRow(c, perm[i], i);
+    for (let i = 0; i < n; i++) c.copyRow(tmp, i, a + i);
+  }
+
+  /** Releases buckets the watermark allows now. */
+  advance(): void {
+    this.check();
+  }
+
+  /** End of input: releases everything left. */
+  finish(): void {
+    if (this.suspects.n) {
+      // A jump at the very end is accepted only if it reached the confirmation count (it did not).
+      this.dropSuspects();
+    }
+    if (this.buffered > this.s.peakBuffered) this.s.peakBuffered = this.buffered;
+    this.release(Infinity);
+  }
+
+  bufferedBytes(): number {
+    let bytes = this.sorted.bytes();
+    for (const b of this.pending.values()) bytes += b.cols.bytes();
+    return bytes;
+  }
+}
