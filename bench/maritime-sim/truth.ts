@@ -39,10 +39,13 @@ export interface ScoreResult {
   falsePositives: MaritimeEvent[];
 }
 
-/** Time tolerance by type (point events and estimated intervals get more slack). */
+/**
+ * Time tolerance by type. Port calls (estimated arrival and departure when inferred), identity changes (seen at the
+ * first message with the new value, which a reception outage can delay) and shared MMSIs get more slack.
+ */
 export const DEFAULT_TOLERANCE_MS: Record<MaritimeEventType, number> = {
   encounter: 1 * MS_PER_HOUR, gap: 1 * MS_PER_HOUR, loitering: 1 * MS_PER_HOUR, port_call: 2 * MS_PER_HOUR,
-  identity_change: 1 * MS_PER_HOUR, shared_mmsi: 2 * MS_PER_HOUR, invalid_mmsi: 1 * MS_PER_HOUR,
+  identity_change: 2 * MS_PER_HOUR, shared_mmsi: 2 * MS_PER_HOUR, invalid_mmsi: 1 * MS_PER_HOUR,
 };
 
 function sameMmsi(a: number[], b: number[]): boolean {

@@ -91,7 +91,7 @@ test('CLI: chokepoint ais detect writes pinned JSON Lines and GeoJSON and says w
     registerAis(program);
     process.stderr.write = ((s: string) => { err.push(String(s)); return true; }) as typeof process.stderr.write;
     await program.parseAsync(['node', 'chokepoint', 'ais', 'detect', file, '--output', join(dir, 'e.jsonl'), '--geojson', join(dir, 'e.geojson'),
-      '--summary', join(dir, 's.json')]);
+      '--summary', join(dir, 's.json'), '--identities', join(dir, 'ids.jsonl')]);
     process.stderr.write = write;
     const events = readFileSync(join(dir, 'e.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as MaritimeEvent);
     assert.ok(events.length >= 1);
@@ -104,6 +104,8 @@ test('CLI: chokepoint ais detect writes pinned JSON Lines and GeoJSON and says w
     assert.equal(summary.skipped.duplicate, 1);
     assert.match(err.join(''), /skipped: .*duplicate 1/);
     assert.match(err.join(''), /positions\/s/);
+    // The pinned CSV has no identity columns: the timelines file exists and is empty.
+    assert.equal(readFileSync(join(dir, 'ids.jsonl'), 'utf8'), '');
   } finally {
     process.stderr.write = write;
     rmSync(dir, { recursive: true, force: true });

@@ -1,14 +1,11 @@
 /**
  * Columnar position storage: one typed array per field, no object per position. Used for the ingest buffer and for
- * each time bucket handed to the detectors (sorted by vessel, then time).
+ * each time bucket handed to the detectors (sorted by vessel, then time). Only the fields the detectors read are kept
+ * (heading, navigational status and class are not: each kept column costs a random read per position when a bucket
+ * is sorted).
  */
 
 const INITIAL_CAPACITY = 1 << 14;
-export const NO_HEADING = -1;
-export const NO_NAV_STATUS = -1;
-/** cls column values. */
-export const CLASS_A = 0;
-export const CLASS_B = 1;
 
 export class Columns {
   n = 0;
@@ -23,9 +20,6 @@ export class Columns {
   sog: Float32Array;
   /** Degrees; NaN = not available. */
   cog: Float32Array;
-  heading: Int16Array;
-  nav: Int8Array;
-  cls: Uint8Array;
 
   constructor(capacity = INITIAL_CAPACITY) {
     this.cap = capacity;
@@ -35,9 +29,6 @@ export class Columns {
     this.lon = new Float64Array(capacity);
     this.sog = new Float32Array(capacity);
     this.cog = new Float32Array(capacity);
-    this.heading = new Int16Array(capacity);
-    this.nav = new Int8Array(capacity);
-    this.cls = new Uint8Array(capacity);
   }
 
   /** Makes room for `need` rows in total, keeping the first n. */
@@ -45,7 +36,7 @@ export class Columns {
     if (need <= this.cap) return;
     let cap = this.cap * 2;
     while (cap < need) cap *= 2;
-    const grow = <T extends Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Float32Array | Int32Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap);
       b.set(a.subarray(0, this.n) as never);
       return b;
@@ -56,9 +47,6 @@ export class Columns {
     this.lon = grow(this.lon, (k) => new Float64Array(k));
     this.sog = grow(this.sog, (k) => new Float32Array(k));
     this.cog = grow(this.cog, (k) => new Float32Array(k));
-    this.heading = grow(this.heading, (k) => new Int16Array(k));
-    this.nav = grow(this.nav, (k) => new Int8Array(k));
-    this.cls = grow(this.cls, (k) => new Uint8Array(k));
     this.cap = cap;
   }
 
@@ -70,14 +58,11 @@ export class Columns {
     this.lon[j] = src.lon[i];
     this.sog[j] = src.sog[i];
     this.cog[j] = src.cog[i];
-    this.heading[j] = src.heading[i];
-    this.nav[j] = src.nav[i];
-    this.cls[j] = src.cls[i];
   }
 
   /** Bytes held (for memory reports). */
   bytes(): number {
-    return this.cap * (4 + 8 + 8 + 8 + 4 + 4 + 2 + 1 + 1);
+    return this.cap * (4 + 8 + 8 + 8 + 4 + 4);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * One-sided encounters: one vessel loitering while the other is dark. A loitering run of vessel A and a silence of
  * vessel B are paired when B went dark and reappeared within encounter.oneSidedMaxDistanceKm of A's loitering
- * position and the silence covers at least encounter.oneSidedMinOverlapHours of the loitering. Reported as an
+ * position, the silence covers at least encounter.oneSidedMinOverlapHours of the loitering, and the silence is not
+ * much longer than the loitering plus the sailing to and from it (encounter.oneSidedMaxUnexplainedHours). Reported as an
  * encounter of A and B with evidence.kind = 'one_sided'. Loiterings and silences are kept for
  * gap.coverageRetentionHours (the longest silence judged), whichever arrives first waits for the other.
  */
@@ -9,7 +10,7 @@ import type { DetectorContext } from './context.js';
 import { ParamsLookup } from './context.js';
 import type { Silence } from './gap.js';
 import type { LoiteringDraftInfo } from './loitering.js';
-import { distanceKm, isoTime, MS_PER_HOUR, round } from './geo.js';
+import { distanceKm, isoTime, KM_PER_NM, MS_PER_HOUR, round } from './geo.js';
 import { paramsWithPrefix } from './params.js';
 
 export class OneSidedEncounterMatcher {
@@ -54,6 +55,11 @@ export class OneSidedEncounterMatcher {
     const d0 = distanceKm(s.lat0, s.lon0, l.lat, l.lon);
     const d1 = distanceKm(s.lat1, s.lon1, l.lat, l.lon);
     if (d0 > maxKm || d1 > maxKm) return;
+    // The silence should be the meeting and the sailing to and from it, not much more (a long silence nearby is
+    // something else, e.g. a call at a DPRK port next door).
+    const sailH = (d0 + d1) / (p['port.inferAssumedSpeedKn'] * KM_PER_NM);
+    const unexplainedH = (s.t1 - s.t0) / MS_PER_HOUR - (l.endMs - l.startMs) / MS_PER_HOUR - sailH;
+    if (unexplainedH > p['encounter.oneSidedMaxUnexplainedHours']) return;
     const mA = this.ctx.vessels.mmsi[l.vessel];
     const mB = this.ctx.vessels.mmsi[s.vessel];
     const overlapShare = (end - start) / (l.endMs - l.startMs);

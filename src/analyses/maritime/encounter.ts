@@ -2,8 +2,10 @@
  * Encounter detector (two vessels, both visible): within encounter.maxDistanceKm of each other for at least
  * encounter.minDurationHours at a median speed below encounter.maxMedianSpeedKn (Miller et al. 2018).
  *
- * 1. Each segment is resampled to encounter.binMinutes steps (mean position and speed per step); steps faster than
- *    encounter.maxPointSpeedKn are dropped (they cannot be part of a slow median).
+ * 1. Each segment is resampled to encounter.binMinutes steps (mean position and speed per step; steps without a fix
+ *    between two slow fixes less than encounter.maxMissMinutes apart are interpolated, as GFW does, so that sparse
+ *    reception does not shorten an encounter); steps faster than encounter.maxPointSpeedKn are dropped (they cannot
+ *    be part of a slow median). Steps are paired once no later fix can add to them (encounter.maxMissMinutes behind).
  * 2. Per step, the slow points go into a grid of ~2 km cells; pairs closer than the limit are found among the 3x3
  *    neighbouring cells, and every point counts the slow vessels within encounter.crowdRadiusKm (crowd size).
  * 3. A pair that stays close accumulates its steps; apart (or unheard) for more than encounter.maxMissMinutes, it
@@ -79,6 +81,11 @@ export class EncounterDetector {
   private sSpeed = new Float64Array(0);
   private nSpeed = new Float64Array(0);
   private nFix = new Float64Array(0);
+  /** The slot's previous fix (for interpolating across empty steps). */
+  private fixT = new Float64Array(0);
+  private fixLat = new Float64Array(0);
+  private fixLon = new Float64Array(0);
+  private fixSpeed = new Float64Array(0);
   private readonly points = new Points();
   private readonly pairs = new Map<number, PairState>();
   private readonly excluded = new Map<number, boolean>();
@@ -89,9 +96,10 @@ export class EncounterDetector {
   private readonly crowdKm: number;
   private readonly cellDeg: number;
   private readonly maxMissBins: number;
+  private readonly maxMissMs: number;
   /** Last bin processed (pairs are judged against it). */
   private lastBin = -Infinity;
-  counts = { emitted: 0, short: 0, fast: 0, crowd: 0, nearPort: 0, excludedPoints: 0 };
+  counts = { emitted: 0, short: 0, fast: 0, crowd: 0, nearPort: 0, excludedPoints: 0, interpolatedSteps: 0 };
 
   constructor(private readonly ctx: DetectorContext) {
     const p = ctx.params;
@@ -102,6 +110,7 @@ export class EncounterDetector {
     this.crowdKm = p['encounter.crowdRadiusKm'];
     this.cellDeg = Math.max(this.maxKm, this.crowdKm) / KM_PER_DEG;
     this.maxMissBins = Math.max(1, Math.round(p['encounter.maxMissMinutes'] * MS_PER_MINUTE / this.binMs));
+    this.maxMissMs = p['encounter.maxMissMinutes'] * MS_PER_MINUTE;
   }
 
   private ensure(n: number): void {
@@ -113,6 +122,10 @@ export class EncounterDetector {
     this.sSpeed = growF64(this.sSpeed, n);
     this.nSpeed = growF64(this.nSpeed, n);
     this.nFix = growF64(this.nFix, n);
+    this.fixT = growF64(this.fixT, n, NaN);
+    this.fixLat = growF64(this.fixLat, n);
+    this.fixLon = growF64(this.fixLon, n);
+    this.fixSpeed = growF64(this.fixSpeed, n);
   }
 
   /** Step 1: resampling. */
@@ -127,10 +140,15 @@ export class EncounterDetector {
         this.serial[s] = seg.serial[s];
         this.curBin[s] = NaN;
         this.nFix[s] = 0;
+        this.fixT[s] = NaN;
       }
-      const bin = Math.floor(c.t[i] / binMs);
+      const t = c.t[i];
+      const bin = Math.floor(t / binMs);
+      const sp = seg.speedOf[i];
       if (bin !== this.curBin[s]) {
         if (this.nFix[s] > 0) this.flushSlot(s);
+        const prev = this.curBin[s];
+        if (bin > prev + 1) this.interpolate(s, prev, bin, t, c.lat[i], c.lon[i], sp);
         this.curBin[s] = bin;
         this.sLat[s] = 0;
         this.sLon[s] = 0;
@@ -139,12 +157,31 @@ export class EncounterDetector {
       }
       this.sLat[s] += c.lat[i];
       this.sLon[s] += c.lon[i];
-      const sp = seg.speedOf[i];
       if (sp === sp) {
         this.sSpeed[s] += sp;
         this.nSpeed[s]++;
       }
       this.nFix[s]++;
+      this.fixT[s] = t;
+      this.fixLat[s] = c.lat[i];
+      this.fixLon[s] = c.lon[i];
+      this.fixSpeed[s] = sp;
+    }
+  }
+
+  /** Points for the empty steps between the slot's previous fix and this one, when both are slow and close in time. */
+  private interpolate(s: number, fromBin: number, toBin: number, t: number, lat: number, lon: number, sp: number): void {
+    const t0 = this.fixT[s];
+    const sp0 = this.fixSpeed[s];
+    if (!(t - t0 <= this.maxMissMs) || !(sp0 <= this.maxPointKn) || !(sp <= this.maxPointKn)) return;
+    const vessel = this.ctx.seg.slotVessel[s];
+    for (let k = fromBin + 1; k < toBin; k++) {
+      const f = ((k + 0.5) * this.binMs - t0) / (t - t0);
+      const la = this.fixLat[s] + (lat - this.fixLat[s]) * f;
+      const lo = this.fixLon[s] + (lon - this.fixLon[s]) * f;
+      if (this.isExcluded(la, lo)) continue;
+      this.points.push(k, this.serial[s], vessel, la, lo, (sp0 + sp) / 2);
+      this.counts.interpolatedSteps++;
     }
   }
 
@@ -192,38 +229,60 @@ export class EncounterDetector {
     for (let s = 0; s < this.serial.length; s++) {
       if (this.nFix[s] > 0 && this.serial[s] === seg.serial[s] && this.curBin[s] <= lastComplete) this.flushSlot(s);
     }
-    this.pairPoints();
-    this.judgeStale(lastComplete);
+    // Steps that a later fix could still interpolate into wait.
+    const horizon = Math.floor((end - this.maxMissMs) / this.binMs) - 1;
+    this.pairPoints(horizon);
+    this.judgeStale(horizon);
   }
 
   /** End of input. */
   finish(): void {
-    this.pairPoints();
+    this.pairPoints(Infinity);
     this.judgeStale(Infinity);
   }
 
-  private pairPoints(): void {
+  /** Pairs the buffered points of steps up to `upTo`, in step order; later ones stay buffered. */
+  private pairPoints(upTo: number): void {
     const P = this.points;
     const n = P.n;
     if (!n) return;
-    // Order the points by step (they arrive nearly ordered).
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => P.bin[a] - P.bin[b] || a - b);
+    const ready: number[] = [];
+    for (let i = 0; i < n; i++) if (P.bin[i] <= upTo) ready.push(i);
+    if (!ready.length) return;
+    ready.sort((a, b) => P.bin[a] - P.bin[b] || a - b);
+    const m = ready.length;
     let i = 0;
-    while (i < n) {
-      const bin = P.bin[order[i]];
+    while (i < m) {
+      const bin = P.bin[ready[i]];
       let e = i + 1;
-      while (e < n && P.bin[order[e]] === bin) e++;
+      while (e < m && P.bin[ready[e]] === bin) e++;
       this.judgeStale(bin - 1);
-      this.pairBin(bin, order, i, e);
+      this.pairBin(bin, ready, i, e);
       this.lastBin = bin;
       i = e;
     }
-    P.n = 0;
+    // Keep the rest.
+    let w = 0;
+    for (let k = 0; k < n; k++) {
+      if (P.bin[k] <= upTo) continue;
+      if (k !== w) {
+        P.bin[w] = P.bin[k];
+        P.serial[w] = P.serial[k];
+        P.vessel[w] = P.vessel[k];
+        P.lat[w] = P.lat[k];
+        P.lon[w] = P.lon[k];
+        P.speed[w] = P.speed[k];
+      }
+      w++;
+    }
+    P.n = w;
   }
 
   private readonly cellHead = new Map<number, number>();
   private next = new Int32Array(1024);
   private crowd = new Int32Array(1024);
+  /** Close pairs of the current step: (a, b, km) triples. */
+  private readonly closePairs: number[] = [];
 
   private cellKey(cy: number, cx: number): number {
     return (cy + 20_000) * 65_536 + (cx + 32_768);
@@ -242,18 +301,15 @@ export class EncounterDetector {
     const next = this.next;
     const crowd = this.crowd;
     crowd.fill(0, 0, m);
-    const close: number[] = [];
+    const close = this.closePairs;
+    close.length = 0;
     const cellDeg = this.cellDeg;
-    const cy = new Int32Array(m);
-    const cx = new Int32Array(m);
     for (let a = 0; a < m; a++) {
       const i = order[from + a];
       const lat = P.lat[i];
       const lon = P.lon[i];
       const y = Math.floor(lat / cellDeg);
       const x = Math.floor((lon * Math.cos(lat * DEG)) / cellDeg);
-      cy[a] = y;
-      cx[a] = x;
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           let b = heads.get(this.cellKey(y + dy, x + dx));

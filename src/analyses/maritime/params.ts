@@ -77,6 +77,8 @@ export const PARAMETERS = {
     note: '…in at least this share of the 10-minute steps is an anchorage crowd, not an STS (pairs left behind when a crowd thins out included)' },
   'encounter.oneSidedMaxDistanceKm': { value: 30, unit: 'km', source: PROJECT,
     note: 'one-sided case: the dark vessel went dark and reappeared this close to the loitering vessel' },
+  'encounter.oneSidedMaxUnexplainedHours': { value: 3, unit: 'h', source: PROJECT,
+    note: 'dark time beyond the loitering and the sailing to and from it (at port.inferAssumedSpeedKn) allowed for a one-sided encounter' },
   'encounter.oneSidedMinOverlapHours': { value: 2, unit: 'h', source: MILLER, note: 'the dark period covers the loitering this long (= minimum encounter)' },
 
   // Loitering (loitering.ts).

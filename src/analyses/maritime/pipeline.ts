@@ -153,15 +153,6 @@ export class MaritimePipeline {
   readonly addPosition = (p: AisPosition): void => this.tracks.addPosition(p);
   readonly addStatic = (s: AisStatic): void => this.tracks.addStatic(s);
 
-  /** Positions as columns (parallel ingest): sog/cog NaN, heading/nav -1 when not available, cls 0 = A, 1 = B. */
-  addColumns(c: {
-    n: number; mmsi: ArrayLike<number>; t: ArrayLike<number>; lat: ArrayLike<number>; lon: ArrayLike<number>; sog: ArrayLike<number>;
-    cog: ArrayLike<number>; heading: ArrayLike<number>; nav: ArrayLike<number>; cls: ArrayLike<number>;
-  }): void {
-    const tr = this.tracks;
-    for (let i = 0; i < c.n; i++) tr.addRow(c.mmsi[i], c.t[i], c.lat[i], c.lon[i], c.sog[i], c.cog[i], c.heading[i], c.nav[i], c.cls[i]);
-  }
-
   private emit(d: EventDraft): void {
     const imo: number[] = [];
     for (const m of d.mmsi) {
@@ -255,6 +246,21 @@ export class MaritimePipeline {
     }
   }
 
+  /**
+   * Every MMSI's identity timeline (confirmed names, call signs, IMO numbers, ship types per class, the flag from the
+   * MID) with what linkage.ts needs: IMO numbers and names.
+   */
+  identities(): (NonNullable<ReturnType<IdentityTracker['timeline']>> & { imos: number[]; names: string[] })[] {
+    const out = [];
+    for (const v of this.identity.vesselIndices()) {
+      const tl = this.identity.timeline(v)!;
+      const imos = [...new Set(tl.entries.filter((e) => e.field === 'imo').map((e) => Number(e.value)))];
+      const names = [...new Set(tl.entries.filter((e) => e.field === 'name').map((e) => e.value))];
+      out.push({ ...tl, imos, names });
+    }
+    return out;
+  }
+
   /** Releases what the watermark allows (streaming mode; called by readers between chunks). */
   advance(): void {
     this.tracks.advance();
@@ -293,6 +299,8 @@ export class MaritimePipeline {
 
 export interface RunOptions extends PipelineOptions {
   files: string[];
+  /** Called with the identity timelines at the end of the run (see MaritimePipeline.identities). */
+  onIdentities?: (ids: ReturnType<MaritimePipeline['identities']>) => void;
   /** Default: by extension (.csv → csv, else nmea). */
   format?: InputFormat;
   /** CSV layout; default chosen from each file's header. */
@@ -303,11 +311,6 @@ export interface RunOptions extends PipelineOptions {
   chunkBytes?: number;
   /** Receive time (epoch ms) for messages whose line carries none (else they are skipped as no_time). */
   defaultTime?: number;
-  /**
-   * Decoder threads (default 0: decode in this thread). With workers, files are read one after the other in the
-   * given order, each cut into chunks decoded in parallel and fed in order; the CSV layout comes from the header.
-   */
-  workers?: number;
 }
 
 export interface RunSummary extends PipelineSummary {
@@ -337,7 +340,6 @@ interface FileReader {
  * chunk always comes from the file that is furthest behind, so one watermark serves them all.
  */
 export async function runFiles(o: RunOptions): Promise<RunSummary> {
-  if (o.workers && o.workers > 0) return (await import('./parallel.js')).runFilesParallel(o);
   const started = performance.now();
   const base = withOverrides(o.params ?? {});
   const sizes = o.files.map((f) => statSync(f).size);
@@ -380,7 +382,9 @@ export async function runFiles(o: RunOptions): Promise<RunSummary> {
     } else next.push(chunk.value as Buffer);
     pipe.advance();
   }
-  return summarize(pipe, readers.map((r) => ({ path: r.path, format: r.format, bytes: r.bytes, decoder: r.stats() })), started);
+  const summary = summarize(pipe, readers.map((r) => ({ path: r.path, format: r.format, bytes: r.bytes, decoder: r.stats() })), started);
+  o.onIdentities?.(pipe.identities());
+  return summary;
 }
 
 /** The run summary: the pipeline's, plus files, skipped records by reason and timings. */

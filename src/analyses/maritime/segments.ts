@@ -257,8 +257,10 @@ export class Segmenter {
         for (let k = 0; k < open.length; k++) if (this.lastT[open[k]] > newest) newest = this.lastT[open[k]];
         let best = -1;
         let bestSpeed = Infinity;
+        let bestKm = NaN;
         let fallback = -1;
         let fallbackSpeed = Infinity;
+        let fallbackKm = NaN;
         for (let k = 0; k < open.length; k++) {
           const s = open[k];
           const dt = t - this.lastT[s];
@@ -270,22 +272,27 @@ export class Segmenter {
             if (sp < bestSpeed) {
               best = s;
               bestSpeed = sp;
+              bestKm = d;
             }
           } else if (fallback < 0 || this.lastT[s] > this.lastT[fallback]) {
             fallback = s;
             fallbackSpeed = sp;
+            fallbackKm = d;
           }
         }
         if (best < 0 && fallback >= 0) {
           best = fallback;
           bestSpeed = fallbackSpeed;
+          bestKm = fallbackKm;
         }
         // Flag a fix reached too fast from the MMSI's previous fix (whatever its segment) for what the vessel
         // reports: GPS or timestamp trouble, or another transponder on the same MMSI.
         const pt = this.vT[v];
         let flagged = false;
         if (pt === pt) {
-          const km = distanceKm(this.vLat[v], this.vLon[v], lat[i], lon[i]);
+          // Usually the previous fix is the chosen segment's last one: its distance is known.
+          const km = best >= 0 && pt === this.lastT[best] && this.vLat[v] === this.lastLat[best] && this.vLon[v] === this.lastLon[best]
+            ? bestKm : distanceKm(this.vLat[v], this.vLon[v], lat[i], lon[i]);
           const dt = t - pt;
           const raw = knots(km, dt);
           if (raw > flagKn) {

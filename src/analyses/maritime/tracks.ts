@@ -13,7 +13,7 @@
  * bound (streaming mode), exact duplicates.
  */
 import type { AisPosition, AisStatic } from '../../sources/ais/index.js';
-import { CLASS_A, CLASS_B, Columns, NO_HEADING, NO_NAV_STATUS, VesselTable } from './columns.js';
+import { Columns, VesselTable } from './columns.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from './geo.js';
 import type { Params } from './params.js';
 
@@ -151,12 +151,11 @@ export class TrackBuffer {
   }
 
   addPosition(p: AisPosition): void {
-    this.addRow(p.mmsi, p.t, p.lat, p.lon, p.sog === undefined ? NaN : p.sog, p.cog === undefined ? NaN : p.cog,
-      p.heading === undefined ? NO_HEADING : p.heading, p.navStatus === undefined ? NO_NAV_STATUS : p.navStatus, p.cls === 'B' ? CLASS_B : CLASS_A);
+    this.addRow(p.mmsi, p.t, p.lat, p.lon, p.sog === undefined ? NaN : p.sog, p.cog === undefined ? NaN : p.cog);
   }
 
-  /** One position as plain values (sog/cog NaN, heading/nav -1 when not available; cls CLASS_A/CLASS_B). */
-  addRow(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number, heading: number, nav: number, cls: number): void {
+  /** One position as plain values (sog/cog NaN when not available). */
+  addRow(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number): void {
     if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) || lat === LAT_NOT_AVAILABLE || lon === LON_NOT_AVAILABLE) {
       this.s.skipped.bad_position++;
       return;
@@ -171,12 +170,12 @@ export class TrackBuffer {
     }
     const w = this.watermark;
     if (w === w && t > w + this.maxJumpMs) {
-      this.holdSuspect(mmsi, t, lat, lon, sog, cog, heading, nav, cls);
+      this.holdSuspect(mmsi, t, lat, lon, sog, cog);
       return;
     }
     if (this.suspects.n) this.dropSuspects();
     if (!(t <= w)) this.watermark = t;
-    this.append(this.bucketOf(t).cols, mmsi, t, lat, lon, sog, cog, heading, nav, cls);
+    this.append(this.bucketOf(t).cols, mmsi, t, lat, lon, sog, cog);
     this.buffered++;
     this.s.positions++;
     if (++this.sinceCheck >= CHECK_EVERY) this.check();
@@ -203,8 +202,7 @@ export class TrackBuffer {
     this.s.statics++;
   }
 
-  private append(c: Columns, mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number, heading: number, nav: number,
-    cls: number): void {
+  private append(c: Columns, mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number): void {
     const i = c.n;
     if (i === c.cap) c.ensure(i + 1);
     c.vessel[i] = this.vessels.idOf(mmsi);
@@ -213,14 +211,11 @@ export class TrackBuffer {
     c.lon[i] = lon;
     c.sog[i] = sog;
     c.cog[i] = cog;
-    c.heading[i] = heading;
-    c.nav[i] = nav;
-    c.cls[i] = cls;
     c.n = i + 1;
   }
 
-  private holdSuspect(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number, heading: number, nav: number, cls: number): void {
-    this.append(this.suspects, mmsi, t, lat, lon, sog, cog, heading, nav, cls);
+  private holdSuspect(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number): void {
+    this.append(this.suspects, mmsi, t, lat, lon, sog, cog);
     if (this.suspects.n < this.confirmJump) return;
     // Confirmed: the stream really moved on.
     const sus = this.suspects;
@@ -300,9 +295,6 @@ export class TrackBuffer {
     for (let i = 0; i < n; i++) out.lon[i] = c.lon[idx[i]];
     for (let i = 0; i < n; i++) out.sog[i] = c.sog[idx[i]];
     for (let i = 0; i < n; i++) out.cog[i] = c.cog[idx[i]];
-    for (let i = 0; i < n; i++) out.heading[i] = c.heading[idx[i]];
-    for (let i = 0; i < n; i++) out.nav[i] = c.nav[idx[i]];
-    for (let i = 0; i < n; i++) out.cls[i] = c.cls[idx[i]];
     out.n = n;
     const b = this.bucket;
     b.start = bStart;

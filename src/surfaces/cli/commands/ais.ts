@@ -15,6 +15,7 @@ interface DetectFlags {
   inMemory?: boolean;
   summary?: string;
   defaultTime?: string;
+  identities?: string;
   quiet?: boolean;
 }
 
@@ -42,6 +43,7 @@ export function registerAis(program: Command): void {
     .option('--in-memory', 'read everything before detecting (any order accepted; default for small inputs)')
     .option('--summary <file.json>', 'write the run summary (counts, skipped records by reason, timings) as JSON')
     .option('--default-time <iso>', 'receive time for lines that carry none (otherwise they are skipped as no_time)')
+    .option('--identities <file.jsonl>', 'also write each MMSI\'s identity timeline (names, call signs, IMO numbers, flag), one per line')
     .option('--quiet', 'no summary on stderr')
     .action(async (files: string[], opts: DetectFlags) => {
       if (opts.format && opts.format !== 'nmea' && opts.format !== 'csv') throw new UserError(`--format must be nmea or csv, not ${opts.format}`);
@@ -61,6 +63,11 @@ export function registerAis(program: Command): void {
             out.write(e);
             geo?.write(e);
           },
+          onIdentities: opts.identities
+            ? (ids) => writeFileSync(opts.identities!, ids.map((x) => JSON.stringify({
+              ...x, entries: x.entries.map((e) => ({ ...e, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() })),
+            })).join('\n') + (ids.length ? '\n' : ''))
+            : undefined,
         });
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
