@@ -210,6 +210,12 @@ test('identity change: a rename is reported once; a one-message garble is not; a
   assert.deepEqual(changes.find((c) => c.field === 'flag'), { field: 'flag', from: 'cn', to: 'sl' });
   assert.deepEqual(cross.imo, [9074729]);
   assert.equal(cross.start, cross.end);
+  // The identity timeline behind them.
+  const tl = r.identities.find((x) => x.mmsi === 412777777)!;
+  assert.deepEqual(tl.names, ['HAI XING 12', 'KUM SAN 3']);
+  assert.deepEqual(tl.imos, [9074729]);
+  assert.equal(tl.flag, 'cn');
+  assert.ok(tl.transients >= 1, 'the garbled name was held back');
 });
 
 test('shared MMSI by identity: class A and class B transponders taking turns with different names', () => {

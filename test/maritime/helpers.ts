@@ -62,7 +62,7 @@ export function detect(positions: AisPosition[], staticRecords: AisStatic[] = []
     else pipe.addStatic(r);
   }
   const summary = pipe.finish();
-  return { events, summary, of: (type: MaritimeEvent['type']) => events.filter((e) => e.type === type) };
+  return { events, summary, identities: pipe.identities(), of: (type: MaritimeEvent['type']) => events.filter((e) => e.type === type) };
 }
 
 /** Background traffic: n vessels sailing east-west across a box, so that reception is visibly working there. */
