@@ -11,7 +11,7 @@
  * (lat/lon "NA") only the static. Rows are never fatal: a bad one is counted by reason and skipped. A header that
  * lacks the mapped mmsi or timestamp column is a configuration error and throws.
  */
-import { createReadStream } from 'node:fs';
+import { pushFile } from './file.js';
 import { CsvRecords } from './csv-records.js';
 import { AisCounters, REASON, type AisStats } from './stats.js';
 import { blankPosition, blankStatic, resetStatic, type AisClass, type AisPosition, type AisReaderOptions, type AisStatic } from './types.js';
@@ -137,7 +137,6 @@ const CLASS_B_TYPES = new Set([18, 19, 24]);
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const SPACE = 32;
-const READ_CHUNK_BYTES = 1 << 20;
 
 /** A field resolved against the header: a column index, a function, or absent (-1). */
 type Resolved<T> = number | ((row: CsvRow) => T | undefined);
@@ -387,8 +386,5 @@ export function createCsvDecoder(options: CsvDecoderOptions = {}): CsvDecoder {
 
 /** Reads a whole CSV file through a read stream; resolves with the counts. */
 export async function decodeCsvFile(path: string, options: CsvDecoderOptions = {}): Promise<AisStats> {
-  const decoder = createCsvDecoder(options);
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) decoder.push(chunk as Buffer);
-  decoder.end();
-  return decoder.stats();
+  return pushFile(createCsvDecoder(options), path);
 }

@@ -15,7 +15,7 @@
  * Time of a message: the tag block's `c:`, else a leading timestamp on the line, else the last `$PGHP` time, else
  * `defaultTime`; a multi-part message takes its first fragment's time. Times out of order are passed through.
  */
-import { createReadStream } from 'node:fs';
+import { pushFile } from './file.js';
 import { SixBitReader } from './armor.js';
 import { FragmentAssembler } from './fragments.js';
 import { DuplicateFilter } from './duplicates.js';
@@ -49,7 +49,6 @@ export const DEFAULT_DUPLICATE_WINDOW_MESSAGES = 10_000;
 export const DEFAULT_MAX_PENDING_MESSAGES = 64;
 /** Longer lines are dropped (`line_too_long`). A sentence is at most 82 bytes; tag blocks and prefixes add some. */
 export const MAX_LINE_BYTES = 1024;
-const READ_CHUNK_BYTES = 1 << 20;
 
 // Bytes.
 const TAB = 9;
@@ -580,8 +579,5 @@ export function createNmeaDecoder(options: NmeaDecoderOptions = {}): NmeaDecoder
 
 /** Decodes a whole NMEA file through a read stream (bounded memory); resolves with the counts. */
 export async function decodeNmeaFile(path: string, options: NmeaDecoderOptions = {}): Promise<AisStats> {
-  const decoder = createNmeaDecoder(options);
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) decoder.push(chunk as Buffer);
-  decoder.end();
-  return decoder.stats();
+  return pushFile(createNmeaDecoder(options), path);
 }
