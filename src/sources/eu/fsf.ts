@@ -1,7 +1,7 @@
 import type { SanctionInfo, SourceRecord } from '../../model/types.js';
 import type { SchemaName } from '../../model/schema.js';
 import { SourceError, type ParseResult } from '../types.js';
-import { RecordBuilder, WarningLog } from '../un/builder.js';
+import { RecordBuilder, UniqueIds, WarningLog } from '../un/builder.js';
 import { countryOf, gender, isoDate, joinParts } from '../un/values.js';
 import { allText, attrOrChild, readXmlRecords, text, type XmlNode } from '../un/xml.js';
 import {
@@ -218,7 +218,7 @@ export async function parseEuFsf(path: string): Promise<ParseResult> {
   const warnings = new WarningLog();
   const ctx: Ctx = { file: path, warnings };
   const records: SourceRecord[] = [];
-  const seen = new Map<string, number>();
+  const ids = new UniqueIds(path, E.logicalId);
   let statedDate: string | undefined;
   await readXmlRecords(path, {
     format: EU_FORMAT,
@@ -230,8 +230,7 @@ export async function parseEuFsf(path: string): Promise<ParseResult> {
     },
     onRecord: (node) => {
       const r = euRecord(node, ctx);
-      if (seen.has(r.recordId)) throw new SourceError(path, node.line, `${E.logicalId} ${r.recordId} appears twice (first on line ${seen.get(r.recordId)})`);
-      seen.set(r.recordId, node.line);
+      ids.add(r.recordId, node.line);
       records.push(r);
     },
   });

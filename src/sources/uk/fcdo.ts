@@ -1,7 +1,7 @@
 import type { SanctionInfo, SourceRecord } from '../../model/types.js';
 import type { SchemaName } from '../../model/schema.js';
 import { SourceError, type ParseResult } from '../types.js';
-import { RecordBuilder, WarningLog } from '../un/builder.js';
+import { RecordBuilder, UniqueIds, WarningLog } from '../un/builder.js';
 import { dmyDate, gender, joinParts } from '../un/values.js';
 import { allText, childText, readXmlRecords, text, type XmlNode } from '../un/xml.js';
 import {
@@ -203,7 +203,7 @@ export async function parseFcdoXml(path: string): Promise<ParseResult> {
   const warnings = new WarningLog();
   const ctx: Ctx = { file: path, warnings };
   const records: SourceRecord[] = [];
-  const seen = new Map<string, number>();
+  const ids = new UniqueIds(path, F.uniqueId);
   let statedDate: string | undefined;
   await readXmlRecords(path, {
     format: FCDO_FORMAT,
@@ -216,8 +216,7 @@ export async function parseFcdoXml(path: string): Promise<ParseResult> {
         return;
       }
       const r = fcdoRecord(node, ctx);
-      if (seen.has(r.recordId)) throw new SourceError(path, node.line, `${F.uniqueId} ${r.recordId} appears twice (first on line ${seen.get(r.recordId)})`);
-      seen.set(r.recordId, node.line);
+      ids.add(r.recordId, node.line);
       records.push(r);
     },
   });

@@ -1,3 +1,4 @@
+import { SourceError } from '../types.js';
 import { addValue, type Properties, type SanctionInfo, type SourceRecord, type StatedLink } from '../../model/types.js';
 import { lineage, SCHEMATA, type SchemaName } from '../../model/schema.js';
 import { countryOf } from './values.js';
@@ -78,6 +79,18 @@ export class RecordBuilder {
 }
 
 /** Non-fatal observations of one parse; repeated ones are reported once, with how often they happened. */
+/** Record ids met in one file: a second occurrence is an error naming both lines. */
+export class UniqueIds {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly file: string, private readonly field: string) {}
+
+  add(id: string, line: number): void {
+    const first = this.seen.get(id);
+    if (first !== undefined) throw new SourceError(this.file, line, `${this.field} ${id} appears twice (first on line ${first})`);
+    this.seen.set(id, line);
+  }
+}
+
 export class WarningLog {
   private readonly tallies = new Map<string, { n: number; describe: (n: number) => string }>();
   private readonly plain: string[] = [];
