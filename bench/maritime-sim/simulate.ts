@@ -4,7 +4,9 @@
  *
  * Background traffic: merchant ships (class A 8-14 kn, class B 6-10 kn) sailing port to port along sea lanes
  * (world.ts), waiting at anchorages and berthing; a DPRK coastal fleet (MID 445) between DPRK ports. Reports every
- * 10 s-2 min under way and 3 min at rest, with random dropouts and short outages; static messages every ~6 min.
+ * 10 s-1 min under way and 3 min at rest (settable), with random dropouts and short outages; static messages every
+ * ~6 min. Records are generated in time order (a heap of vessels by next report time) and streamed to a sink
+ * (writers.ts: CSV, NMEA).
  *
  * Scenarios (each with truth records): two-sided STS transfers at the reported STS areas; one-sided STS (one ship
  * loitering, the other dark); deliberate AIS gaps on busy lanes; visible and dark (inferred) DPRK port calls; name /
@@ -16,6 +18,10 @@
  * Truth for loitering, gaps and visible port calls is derived from the vessels' plans with the definitions in
  * src/analyses/maritime/params.ts and regions.ts (the detectors' spec, not their code); cases within a small margin
  * of a threshold are marked optional (neither missed nor false when they differ).
+ *
+ * Files: world.ts (geography, routing, RNG), plan.ts (vessel plans, names), sim-world.ts (planning state, background
+ * traffic), scenarios.ts (scenarios and decoys), derive-truth.ts, this file (generation), writers.ts, truth.ts
+ * (scoring). Deterministic for a seed.
  */
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../src/analyses/maritime/geo.js';
 import { mmsiReason } from '../../src/analyses/maritime/invalid-mmsi.js';

@@ -34,8 +34,6 @@ interface Claim {
 }
 
 const FIELD_CONFIDENCE: Record<string, number> = { name: 0.7, callSign: 0.6, imo: 0.8 };
-/** The old MMSI heard with the IMO this recently means both were in use at once. */
-const CONCURRENT_MS = MS_PER_HOUR;
 /** Groups wait this long past their merge window: a change is confirmed some time after its first message. */
 const FLUSH_DELAY_MS = 24 * MS_PER_HOUR;
 
@@ -46,6 +44,7 @@ export class IdentityChangeDetector {
   private readonly mergeMs: number;
   private readonly confirmMessages: number;
   private readonly confirmMs: number;
+  private readonly concurrentMs: number;
   counts = { sameMmsi: 0, crossMmsi: 0, explainedBySharedMmsi: 0 };
   /** Set by the pipeline: whether a vessel's MMSI was shared around a time (its name changes are then not reported). */
   sharedAround?: (vessel: number, t: number) => boolean;
@@ -55,6 +54,7 @@ export class IdentityChangeDetector {
     this.mergeMs = ctx.params['identity.mergeMinutes'] * MS_PER_MINUTE;
     this.confirmMessages = ctx.params['identity.confirmMessages'];
     this.confirmMs = ctx.params['identity.confirmMinutes'] * MS_PER_MINUTE;
+    this.concurrentMs = ctx.params['identity.concurrentImoMinutes'] * MS_PER_MINUTE;
   }
 
   /** Listener for IdentityTracker.onChange. */
@@ -105,7 +105,7 @@ export class IdentityChangeDetector {
     const nFrom = this.nameOf(owner.vessel);
     const nTo = this.nameOf(vessel);
     if (nFrom && nTo && nFrom !== nTo) changes.push({ field: 'name', from: nFrom, to: nTo });
-    const concurrent = claim.first - owner.lastT < CONCURRENT_MS;
+    const concurrent = claim.first - owner.lastT < this.concurrentMs;
     const pos = this.ctx.lastPosition(vessel);
     this.counts.crossMmsi++;
     this.ctx.emit({

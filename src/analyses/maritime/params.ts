@@ -60,6 +60,8 @@ export const PARAMETERS = {
   'identity.variantMaxEdits': { value: 2, unit: 'edits', source: PROJECT,
     note: 'a name within this many letter edits of the confirmed one, same digits, is a garble or spelling variant (+1 for names of 12+ characters; -1 disables)' },
   'identity.mergeMinutes': { value: 60, unit: 'min', source: PROJECT, note: 'field changes this close together are one event' },
+  'identity.concurrentImoMinutes': { value: 60, unit: 'min', source: PROJECT,
+    note: 'an IMO number on a new MMSI while the old one broadcast it this recently is concurrent use (two hulls, one identity)' },
   'identity.maxValuesPerMmsi': { value: 64, unit: 'values', source: PROJECT, note: 'timeline entries kept per MMSI and field (memory bound)' },
 
   // Encounters (encounter.ts).
