@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts a private PostgreSQL 15 cluster for the tests (Debian's postgresql package), on port ${PGPORT:-54329}.
-# Prints the connection URL on its last line.
+# Starts a private PostgreSQL cluster for the tests (Debian's postgresql package), on port ${PGPORT:-54329}.
+# Prints the connection URL on its last line. A cluster left unusable by an earlier run is dropped and made anew.
 set -euo pipefail
 PORT="${PGPORT:-54329}"
 NAME="${PGCLUSTER:-chokepoint}"
@@ -10,13 +10,26 @@ if ! command -v pg_createcluster >/dev/null; then
   exit 1
 fi
 VER=$(ls /usr/lib/postgresql | sort -n | tail -1)
-if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$NAME"; then
+
+create() {
   pg_createcluster "$VER" "$NAME" -p "$PORT" -d "$DIR" -- -A trust >/dev/null
-fi
+}
+ready() {
+  for _ in $(seq 1 30); do
+    pg_isready -h 127.0.0.1 -p "$PORT" -q && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VER $NAME" || create
 pg_ctlcluster "$VER" "$NAME" start 2>/dev/null || true
-for _ in $(seq 1 30); do
-  pg_isready -h 127.0.0.1 -p "$PORT" -q && break
-  sleep 0.5
-done
-pg_isready -h 127.0.0.1 -p "$PORT" -q
+if ! ready; then
+  echo "cluster $VER/$NAME did not start; making it anew" >&2
+  pg_dropcluster --stop "$VER" "$NAME" 2>/dev/null || true
+  rm -rf "$DIR"
+  create
+  pg_ctlcluster "$VER" "$NAME" start
+  ready
+fi
 echo "postgres://postgres@127.0.0.1:$PORT/postgres"
