@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts a private PostgreSQL cluster for the tests (Debian's postgresql package), on port ${PGPORT:-54329}.
+# Starts a private PostgreSQL cluster for the tests (Debian's postgresql package), on port ${CHOKEPOINT_PG_PORT:-54329}.
 # Prints the connection URL on its last line. A cluster left unusable by an earlier run is dropped and made anew.
 set -euo pipefail
-PORT="${PGPORT:-54329}"
-NAME="${PGCLUSTER:-chokepoint}"
-DIR="${PGDIR:-/tmp/chokepoint-pg-$PORT}"
+PORT="${CHOKEPOINT_PG_PORT:-54329}"
+NAME="${CHOKEPOINT_PG_CLUSTER:-chokepoint}"
+DIR="${CHOKEPOINT_PG_DIR:-/tmp/chokepoint-pg-$PORT}"
 if ! command -v pg_createcluster >/dev/null; then
   echo "pg_createcluster not found: install Debian's postgresql package" >&2
   exit 1
