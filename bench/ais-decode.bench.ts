@@ -23,6 +23,7 @@ import {
 } from '../src/sources/ais/index.js';
 import { encodePosition, encodeStaticVoyage, toSentences, nmeaChecksum } from '../src/sources/ais/encode.js';
 import { fmt, median, rssMiB, timeRuns } from './stats.js';
+import { prng } from './stats.js';
 
 /** The package is CommonJS compiled from TypeScript: its class is the `default` export property. */
 const AisDecoder = aisStreamDecoder.default;
@@ -50,17 +51,6 @@ const HOURS_PER_SECOND = 1 / 3600;
 const DEGREES_PER_NM = 1 / 60;
 const MAX_RADIO = 1 << 19;
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Vessel {
   mmsi: number;

@@ -4,20 +4,11 @@
 // Run: npx tsc -p . && node --expose-gc dist/bench/ownership.bench.js   (or: npm run bench -- ownership)
 import { blockedByOwnership, indexOwnership, propagateIndexed, type OwnershipEdge } from '../src/analyses/network/ownership.js';
 import { median, fmt, timeRuns } from './stats.js';
+import { prng as mulberry32 } from './stats.js';
 
 const N = 1_000_000;
 const M = 3_000_000;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20140813);
 const owner = new Int32Array(M);

@@ -3,17 +3,11 @@
  * tokens), plus invented names that should not match. Deterministic for a seed.
  */
 import type { ScreeningIndex } from '../src/analyses/screening/index/build.js';
+import { prng } from './stats.js';
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' deterministic PRNG, under the name the query generator uses. */
+export const rng = prng;
+
 
 const SYLLABLES = ['an', 'be', 'chen', 'dor', 'el', 'fa', 'gul', 'han', 'ivo', 'jo', 'kar', 'lin', 'mar', 'nov', 'ol', 'pet', 'ros', 'sun', 'tan', 'vik', 'wen', 'yan', 'zor'];
 

@@ -26,3 +26,15 @@ export async function timeRuns(runs: number, fn: () => Promise<unknown> | unknow
   }
   return out;
 }
+
+/** Deterministic PRNG (mulberry32) returning [0, 1): every benchmark and generated data set uses this one. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

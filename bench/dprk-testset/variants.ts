@@ -1,3 +1,6 @@
+import { prng } from '../stats.js';
+
+export { prng };
 /**
  * Mechanical, deterministic name variants: word-order swaps, joined given names, one-letter typos, vessel-name
  * forms. Every random choice comes from a PRNG seeded by a hash of the input, so a row never changes when other
@@ -14,17 +17,6 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, fast, well-mixed PRNG returning [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
