@@ -99,14 +99,22 @@ export function hasHit(r: RowResult): boolean {
 
 /** Screens rows one at a time as they are read (the input is never held whole); malformed rows pass through with their error. */
 export async function* screenRows(index: ScreeningIndex, rows: AsyncIterable<BatchQuery> | Iterable<BatchQuery>, opts: BatchOptions = {}): AsyncGenerator<RowResult> {
-  const limit = opts.limit ?? 2;
+  const limit = opts.limit ?? BATCH_RESULTS_PER_ROW;
   for await (const row of rows) {
     const r: RowResult = row.error ? { row } : { row, screening: screenQuery(index, { ...row, names: [row.name] }, { ...opts, limit }) };
-    const keep = !!row.error || !opts.onlyHits || hasHit(r);
-    opts.stats?.add(r, keep);
-    if (keep) yield r;
+    if (passOn(r, opts)) yield r;
   }
 }
+
+/** Counts a screened row and says whether it is passed on (see BatchOptions.onlyHits). */
+export function passOn(r: RowResult, opts: Pick<BatchOptions, 'onlyHits' | 'stats'>): boolean {
+  const keep = !!r.row.error || !opts.onlyHits || hasHit(r);
+  opts.stats?.add(r, keep);
+  return keep;
+}
+
+/** Results kept per row in a batch: the best match and the runner-up (for the second_score column). */
+export const BATCH_RESULTS_PER_ROW = 2;
 
 /** The output columns of a batch run, in order; `change` only when re-screening against list deltas. */
 export function batchColumns(withChange = false): string[] {

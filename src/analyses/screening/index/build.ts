@@ -54,12 +54,18 @@ export function indexedEntity(e: Entity): IndexedEntity {
 /** Builds the index from merged entities (from the store at start, and again after each list update). */
 export function buildIndex(entities: Entity[], versions: string[]): ScreeningIndex {
   const started = performance.now();
+  const index = indexEntities(entities.map(indexedEntity), versions);
+  return { ...index, buildMs: performance.now() - started };
+}
+
+/** Builds the index over entities already prepared for scoring (a batch worker thread rebuilding the index it was sent). */
+export function indexEntities(indexed: IndexedEntity[], versions: string[]): ScreeningIndex {
+  const started = performance.now();
   const vocabulary = new Vocabulary();
   const postings: number[][] = [];
   const phonetic = new Map<string, number[]>();
   const korean = new Map<string, number[]>();
   const identifiers = new Map<string, number[]>();
-  const indexed = entities.map(indexedEntity);
   indexed.forEach((ie, ei) => {
     for (const n of ie.prepared.names) {
       const f = n.form;

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
@@ -15,6 +16,7 @@ import { deltaIndex, type DeltaIndex } from '../../../analyses/screening/since.j
 import {
   BatchStats, batchColumns, outputRecord, screenQuery, screenRows, type RowResult, type Screening,
 } from '../../../analyses/screening/batch.js';
+import { screenRowsParallel } from '../../../analyses/screening/parallel/pool.js';
 import { readInput, parseDate, schemaOf, QUERY_SCHEMAS, type DateOrder } from '../../../sources/input/index.js';
 import { readSuppressionFile } from '../../../sources/input/suppression-file.js';
 import { printJson, UserError, withStore, type GlobalFlags } from '../context.js';
@@ -22,7 +24,19 @@ import { printJson, UserError, withStore, type GlobalFlags } from '../context.js
 interface ScreenOpts {
   schema?: string; birthDate?: string; country?: string; nationality?: string; imo?: string; threshold: string; limit: string;
   dataset: string; json?: boolean; failOnMatch?: boolean; suppress?: string; input?: string; output?: string; map: string[];
-  delimiter?: string; sheet?: string; encoding?: string; dateOrder: string; since?: string[];
+  delimiter?: string; sheet?: string; encoding?: string; dateOrder: string; since?: string[]; threads: string;
+}
+
+/**
+ * Below this much input a batch runs on the main thread: each extra thread first rebuilds the index (about two
+ * seconds on the full lists), which only pays off over a few thousand rows (bench/screening-speed).
+ */
+const PARALLEL_MIN_INPUT = { bytes: 256 * 1024, rows: 5_000 };
+
+function threadCount(v: string, input: { total: number; unit: string }): number {
+  if (v !== 'auto') return numberOption('threads', v, 1, 64);
+  const min = input.unit === 'bytes' ? PARALLEL_MIN_INPUT.bytes : PARALLEL_MIN_INPUT.rows;
+  return input.total >= min ? availableParallelism() : 1;
 }
 
 const HELP = `
@@ -160,10 +174,12 @@ async function runBatch(db: Db, o: ScreenOpts): Promise<boolean> {
   const stats = new BatchStats();
   const bar = progressBar(input.total);
   const change = delta ? (id: string) => delta!.change.get(id) : undefined;
-  const rows = screenRows(index, input.rows, {
-    threshold, filter: scopeOf(index, o.dataset), suppressions: loadSuppressions(o.suppress, delta?.known ?? index.entities), stats,
-    onlyHits: !!delta,
-  });
+  const threads = threadCount(o.threads, input);
+  const filter = scopeOf(index, o.dataset), suppressions = loadSuppressions(o.suppress, delta?.known ?? index.entities);
+  if (threads > 1) log(`screening on ${threads} threads`);
+  const rows = threads > 1
+    ? screenRowsParallel(index, input.rows, { threshold, dataset: o.dataset, ...(suppressions ? { suppressions } : {}), stats, onlyHits: !!delta, threads })
+    : screenRows(index, input.rows, { threshold, ...(filter ? { filter } : {}), ...(suppressions ? { suppressions } : {}), stats, onlyHits: !!delta });
   async function* records() {
     for await (const r of rows) {
       bar.tick(r, stats);
@@ -180,6 +196,7 @@ async function runBatch(db: Db, o: ScreenOpts): Promise<boolean> {
   const summary = {
     rows: stats.rows, screened: stats.screened, matches: stats.matches, errors: stats.errors, suppressed: stats.suppressed, written: stats.written,
     seconds: Math.round(stats.seconds * 100) / 100, rowsPerSecond: Math.round(stats.rowsPerSecond), versions: index.versions,
+    threads,
     ...(delta ? { since: delta.deltas.map((d) => ({ from: d.from, to: d.to, added: d.added.length, changed: d.changed.length, removed: d.removed.length })) } : {}),
     output: o.output ?? '-',
   };
@@ -211,6 +228,7 @@ export function registerScreen(program: Command): void {
     .option('--sheet <name>', 'batch: XLSX sheet (default the first)')
     .option('--encoding <name>', 'batch: CSV encoding when not UTF-8 (cp949 for Korean Excel, windows-1252 …)')
     .option('--date-order <order>', 'batch: how to read 01/02/1960, dmy or mdy', 'dmy')
+    .option('--threads <n>', 'batch: screening threads, or auto (all cores for inputs over 256 KB or 5,000 sheet rows)', 'auto')
     .option('--since <version...>', 'batch: only what changed in the lists since these versions (e.g. ofac@2023-12-28)')
     .addHelpText('after', HELP)
     .action(async (name: string | undefined, o: ScreenOpts, cmd: Command) => {
