@@ -114,3 +114,19 @@ export async function entityCount(db: Db): Promise<{ total: number; dprk: number
   );
   return r;
 }
+
+/**
+ * Are the merged entities built from other list versions than the ones served? True after a crash between storing
+ * a version and rebuilding the entities (two transactions), so a start can finish the job.
+ */
+export async function entitiesStale(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ stale: boolean }>(
+    `WITH used AS (
+       SELECT DISTINCT (r->>'versionId')::int AS id FROM entities e, jsonb_array_elements(e.records) r WHERE r ? 'versionId'),
+     served AS (
+       SELECT DISTINCT ON (source) id FROM list_versions WHERE status = 'ready' ORDER BY source, published DESC, id DESC)
+     SELECT EXISTS (SELECT id FROM used EXCEPT SELECT id FROM served)
+         OR EXISTS (SELECT id FROM served s WHERE EXISTS (SELECT 1 FROM records x WHERE x.version_id = s.id) EXCEPT SELECT id FROM used) AS stale`,
+  );
+  return row.stale;
+}

@@ -20,7 +20,7 @@ export async function freshPglite(): Promise<Db> {
 export const TEST_PG_URL = process.env.CHOKEPOINT_TEST_PG_URL;
 
 /** A fresh, migrated database on the PostgreSQL server; drop() removes it. */
-export async function freshPostgres(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function freshPostgres(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
   if (!TEST_PG_URL) throw new Error('CHOKEPOINT_TEST_PG_URL is not set');
   const name = `cp_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -33,6 +33,7 @@ export async function freshPostgres(): Promise<{ db: Db; drop: () => Promise<voi
   await migrate(db);
   return {
     db,
+    url: url.toString(),
     drop: async () => {
       await db.close();
       const a = new pg.Client({ connectionString: TEST_PG_URL });

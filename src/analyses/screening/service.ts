@@ -2,6 +2,7 @@ import type { Db } from '../../store/db.js';
 import { allEntities } from '../../store/entities.js';
 import { currentVersions } from '../../store/versions.js';
 import { buildIndex, type ScreeningIndex } from './index/build.js';
+import { withImportedEntities } from '../network/screening-entities.js';
 
 /**
  * Holds the screening index of one process. The index is built from the store at start and rebuilt after list
@@ -36,7 +37,7 @@ export class ScreeningService {
         let index: ScreeningIndex;
         do {
           this.again = false;
-          const [entities, versions] = await Promise.all([allEntities(db), currentVersions(db)]);
+          const [entities, versions] = await Promise.all([allEntities(db).then((l) => withImportedEntities(db, l)), currentVersions(db)]);
           index = buildIndex(entities, versions.map((v) => `${v.source}@${v.version}`));
           this.current = index;
         } while (this.again);
@@ -46,6 +47,29 @@ export class ScreeningService {
       }
     })();
     return this.building;
+  }
+
+  /**
+   * Rebuilds the index when the lists served change under this process (another process ran an update on the shared
+   * PostgreSQL database, or a sibling API process did). Checks every `everyMs`; the old index answers until the new
+   * one is ready. Returns a function that stops watching.
+   */
+  watch(db: Db, everyMs: number, onReload?: (index: ScreeningIndex) => void, onError?: (err: Error) => void): () => void {
+    let busy = false;
+    const timer = setInterval(async () => {
+      if (busy || !this.current) return;
+      busy = true;
+      try {
+        const versions = (await currentVersions(db)).map((v) => `${v.source}@${v.version}`);
+        if (versions.join('|') !== this.current.versions.join('|')) onReload?.(await this.reload(db));
+      } catch (err) {
+        onError?.(err as Error);
+      } finally {
+        busy = false;
+      }
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Uses an index built elsewhere (tests, workers). */

@@ -9,6 +9,7 @@ import { errors, json } from '../schemas.js';
 
 const Status = z.object({ status: z.literal('ok') }).openapi('StatusResponse');
 const Ready = Status.extend({
+  process: z.number().int().openapi({ description: 'Process id of the API process that answered (several may share the port)' }),
   index: z.object({ entities: z.number().int(), versions: z.array(z.string()), built_at: z.string(), build_ms: z.number() }),
 }).openapi('ReadyResponse');
 const Version = z.object({
@@ -42,7 +43,7 @@ export function systemRoutes(s: Services) {
         throw new HttpError(503, `database unavailable: ${(err as Error).message}`);
       }
       return c.json({
-        status: 'ok' as const, index: { entities: index.entities.length, versions: index.versions, built_at: index.builtAt, build_ms: Math.round(index.buildMs) },
+        status: 'ok' as const, process: process.pid, index: { entities: index.entities.length, versions: index.versions, built_at: index.builtAt, build_ms: Math.round(index.buildMs) },
       }, 200);
     })
     .openapi(lists, async (c) => {

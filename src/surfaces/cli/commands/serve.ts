@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
 import { openStore, settingsFrom } from '../../../config/settings.js';
 import { listVersions } from '../../../store/versions.js';
-import { createApp } from '../../api/app.js';
-import type { Services } from '../../api/services.js';
-import { ScreeningService } from '../../../analyses/screening/service.js';
+import { startServer } from '../../api/server.js';
+import { announceReady, isClusterWorker, runPrimary } from '../../api/cluster.js';
 import { runUpdate } from './update.js';
-import type { GlobalFlags } from '../context.js';
+import { UserError, type GlobalFlags } from '../context.js';
+
+interface ServeOpts { port: string; host: string; mirror?: string; workers: string; reloadSeconds: string }
+
+/** Default for --reload-seconds: how soon an API process notices lists another process stored. */
+const RELOAD_SECONDS = 30;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 export function registerServe(program: Command): void {
   program
@@ -15,30 +20,35 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port', '8080')
     .option('--host <addr>', 'interface', '127.0.0.1')
     .option('--mirror <dir>', 'read lists from a local mirror on first start (also CHOKEPOINT_MIRROR)')
-    .action(async (opts: { port: string; host: string; mirror?: string }, cmd: Command) => {
+    .option('--workers <n>', 'API processes sharing the port (more than 1 needs PostgreSQL: DATABASE_URL)', '1')
+    .option('--reload-seconds <s>', 'look for lists stored by another process this often; 0 = never', String(RELOAD_SECONDS))
+    .action(async (opts: ServeOpts, cmd: Command) => {
       const settings = settingsFrom({ ...cmd.optsWithGlobals<GlobalFlags>(), ...opts });
-      const db = await openStore(settings);
-      const services: Services = { db, screening: new ScreeningService(), ready: false, notReadyReason: 'loading lists', startedAt: new Date() };
-      const app = createApp(services);
-      const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host }, (info) => {
-        process.stderr.write(`chokepoint serving on http://${opts.host}:${info.port}/ (data: ${settings.databaseUrl ? 'PostgreSQL' : settings.dataDir})\n`);
-      });
-      const shutdown = async () => {
-        server.close();
-        await db.close();
-        process.exit(0);
-      };
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
-      if (!(await listVersions(db)).length) {
-        process.stderr.write(`no lists stored yet: importing from ${settings.mirror ? `mirror ${settings.mirror}` : 'the official URLs'}\n`);
-        await runUpdate(db, settings);
+      const workers = Number(opts.workers), reloadSeconds = Number(opts.reloadSeconds);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UserError('--workers must be a whole number from 1 to 64');
+      if (!Number.isFinite(reloadSeconds) || reloadSeconds < 0) throw new UserError('--reload-seconds must be 0 or more');
+      if (workers > 1 && !settings.databaseUrl) {
+        throw new UserError('--workers above 1 needs a PostgreSQL server (set DATABASE_URL): the embedded database belongs to one process');
       }
-      services.notReadyReason = 'building the screening index';
-      const index = await services.screening.reload(db);
-      process.stderr.write(`screening index: ${index.entities.length} entities from ${index.versions.join(', ') || 'no lists'} in ${Math.round(index.buildMs)} ms\n`);
-      services.ready = true;
-      delete services.notReadyReason;
-      process.stderr.write('ready\n');
+      const importLists = async (db: Parameters<typeof runUpdate>[0]) => {
+        log(`no lists stored yet: importing from ${settings.mirror ? `mirror ${settings.mirror}` : 'the official URLs'}`);
+        await runUpdate(db, settings);
+      };
+      if (workers > 1 && !isClusterWorker()) {
+        // The primary migrates and makes the first import once, so the workers start on a ready database.
+        const db = await openStore(settings);
+        try {
+          if (!(await listVersions(db)).length) await importLists(db);
+        } finally {
+          await db.close();
+        }
+        await runPrimary(workers, log);
+        process.exit(0);
+      }
+      await startServer(settings, {
+        port: Number(opts.port), host: opts.host, reloadSeconds, log,
+        importLists: (s) => importLists(s.db),
+      });
+      announceReady();
     });
 }

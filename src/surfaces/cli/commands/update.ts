@@ -17,6 +17,8 @@ export function registerUpdate(program: Command): void {
     });
 }
 
+const LOGGED_STEPS: Partial<Record<string, string>> = { store: 'storing', done: 'stored', entities: 'merging entities' };
+
 export async function runUpdate(
   db: Parameters<typeof update>[0],
   s: { mirror?: string; dataDir: string; sources?: string[]; force?: boolean; quiet?: boolean },
@@ -27,7 +29,12 @@ export async function runUpdate(
   const report = await update(db, {
     ...(s.mirror ? { mirror: s.mirror } : {}), dataDir: s.dataDir, ...(s.sources ? { sources: s.sources } : {}), force: !!s.force,
     onProgress: (e) => {
-      if (!tty) return;
+      if (!tty) {
+        // Logs (not a terminal): one line per step that writes, so an interrupted run shows where it stopped.
+        const step = LOGGED_STEPS[e.phase];
+        if (step && !s.quiet) process.stderr.write(`${e.source === 'entities' ? '' : `${e.source} ${e.version ?? ''}: `}${step}\n`);
+        return;
+      }
       if (e.phase === 'parse' && e.total !== undefined) {
         let bar = perSource.get(e.source);
         if (!bar) perSource.set(e.source, (bar = bars.create(e.total, 0, { source: e.source.padEnd(9), status: '' })));
