@@ -52,9 +52,8 @@ test('serve --workers above 1 needs PostgreSQL, and says so', () => {
 
 test('two API processes on one port over PostgreSQL: both answer, a killed one is replaced, a list update reaches both', { skip: !TEST_PG_URL && 'CHOKEPOINT_TEST_PG_URL not set' }, async () => {
   const pg = await freshPostgres();
-  await pg.db.close();
   const env = { DATABASE_URL: pg.url, CHOKEPOINT_MIRROR: mirrorOf(['ofac/2023-12-28', 'un/2024-09-26']) };
-  const server = await startServer(['--workers', '2', '--reload-seconds', '1'], env);
+  const server = await startServer([], env, 300_000, ['--workers', '2', '--reload-seconds', '1']);
   try {
     await waitFor('both processes ready', 120_000, () => /all 2 API processes ready/.test(server.stderr()));
     const before = await processes(server.url);

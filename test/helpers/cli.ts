@@ -24,9 +24,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `chokepoint serve` and waits until /readyz answers 200 (or the process dies, or time runs out). */
-export async function startServer(args: string[], env: Record<string, string>, timeoutMs = 300_000): Promise<{ url: string; proc: ChildProcess; stderr: () => string; stop: () => Promise<void> }> {
+export async function startServer(args: string[], env: Record<string, string>, timeoutMs = 300_000, serveArgs: string[] = []): Promise<{ url: string; proc: ChildProcess; stderr: () => string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [BIN, ...args, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BIN, ...args, 'serve', '--port', String(port), ...serveArgs], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr?.on('data', (d) => (err += d));
   proc.stdout?.on('data', () => undefined);
