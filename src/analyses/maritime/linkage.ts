@@ -7,9 +7,9 @@
  * linkage.nameMinScore or above.
  *
  * Look-back (lookback): a vessel that called at a DPRK port, or met such a vessel in a ship-to-ship transfer, within
- * linkage.lookbackDays before the reference time (46 U.S.C. 70022 as cited in the brief; see params.ts for the caveat
- * on the staged statutory text). "Such a vessel" is one with a DPRK port call in the look-back days before the
- * encounter, or (option) a DPRK-flagged vessel (MID 445).
+ * linkage.lookbackDays before the reference time (Executive Order 13810 § 2; the brief cites 46 U.S.C. 70022, whose
+ * staged text has no such look-back — statute.ts quotes it, and every hit carries that citation). "Such a vessel" is
+ * one with a DPRK port call in the look-back days before the encounter, or (option) a DPRK-flagged vessel (MID 445).
  */
 import { identityKey, imoCheckDigitValid } from './identity.js';
 import type { MaritimeEvent } from './events.js';

@@ -131,8 +131,8 @@ export const PARAMETERS = {
   'shared.minIdentityAlternations': { value: 4, unit: 'switches', source: PROJECT, note: 'two confirmed names alternating this often on one MMSI' },
 
   // Linkage and risk (linkage.ts, risk.ts).
-  'linkage.lookbackDays': { value: 180, unit: 'days', source: '46 U.S.C. 70022 as cited in the brief (DPRK port call or STS with such a vessel in the prior 180 days)',
-    note: 'the staged 70022 text (chunks 2002-2008) has only the list-based ban; verify the 180-day rule against the official Code (KIMS Act vessel provisions)' },
+  'linkage.lookbackDays': { value: 180, unit: 'days', source: 'Executive Order 13810 § 2 (2017-09-20): a DPRK port call, or an STS transfer with such a vessel, within the previous 180 days; the brief cites 46 U.S.C. 70022',
+    note: 'the staged 46 U.S.C. 70022 (law/usc-title46-sec70022) has no port-call look-back: its only 180-day language is (b)(2), on registration after a list is published; quoted in statute.ts' },
   'linkage.nameMinScore': { value: 0.9, unit: 'score', source: PROJECT, note: 'name matches from the screening callback at or above this' },
   'risk.weight.port_call': { value: 0.9, unit: 'weight', source: ADVISORY_2019, note: 'calls at DPRK ports' },
   'risk.weight.encounter': { value: 0.6, unit: 'weight', source: ADVISORY_2020, note: 'ship-to-ship transfers' },
@@ -143,7 +143,7 @@ export const PARAMETERS = {
   'risk.weight.invalid_mmsi': { value: 0.3, unit: 'weight', source: 'ITU-R M.585 (MMSI structure)' },
   'risk.weight.dprk_flag': { value: 0.9, unit: 'weight', source: 'ITU MID table: 445 = DPRK', note: 'DPRK-flagged' },
   'risk.weight.designated': { value: 1, unit: 'weight', source: PROJECT, note: 'matched to a designated vessel' },
-  'risk.weight.lookback': { value: 0.9, unit: 'weight', source: '46 U.S.C. 70022 (as cited in the brief)' },
+  'risk.weight.lookback': { value: 0.9, unit: 'weight', source: 'Executive Order 13810 § 2 (180-day port-call/STS rule; the brief cites 46 U.S.C. 70022, see statute.ts)' },
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamName = keyof typeof PARAMETERS;

@@ -2,7 +2,8 @@
  * Vessel risk summary: per MMSI, every reason with its evidence, and a score combining them.
  *
  * Each event of the vessel is a reason weighted by its type (risk.weight.* — the deceptive practices of the 2019 and
- * 2020 U.S. advisories), a DPRK flag, a designation match (linkage.ts) and the 180-day look-back are reasons too.
+ * 2020 U.S. advisories), a DPRK flag, a designation match (linkage.ts) and the 180-day look-back are reasons too (the
+ * look-back's evidence quotes the staged law: statute.ts).
  * score = 1 − Π (1 − weight × confidence): independent pieces of evidence accumulate, none alone exceeds its weight.
  * Gaps judged coverage holes (reported only with gap.reportCoverageGaps) count with their low confidence.
  */
@@ -10,6 +11,7 @@ import type { MaritimeEvent } from './events.js';
 import type { LookbackHit, VesselLink } from './linkage.js';
 import { defaultParams, type ParamName, type Params } from './params.js';
 import { mmsiReason } from './invalid-mmsi.js';
+import { LOOKBACK_CITATION } from './statute.js';
 
 export interface RiskReason {
   kind: string;
@@ -58,7 +60,10 @@ export function riskSummary(events: readonly MaritimeEvent[],
     for (const h of hits) {
       add(m, {
         kind: `lookback_${h.reason}`, weight: w, confidence: h.event.confidence, contribution: w * h.event.confidence,
-        evidence: { event: eventEvidence(h.event), via: h.via ? { mmsi: h.via.mmsi, dprkFlag: h.via.dprkFlag ?? false, portCall: h.via.portCall ? eventEvidence(h.via.portCall) : undefined } : undefined },
+        evidence: {
+          event: eventEvidence(h.event), via: h.via ? { mmsi: h.via.mmsi, dprkFlag: h.via.dprkFlag ?? false, portCall: h.via.portCall ? eventEvidence(h.via.portCall) : undefined } : undefined,
+          lookbackDays: p['linkage.lookbackDays'], citation: LOOKBACK_CITATION,
+        },
       });
     }
   }

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { runFiles, type InputFormat } from '../../../analyses/maritime/pipeline.js';
 import { GeoJsonWriter, JsonLinesWriter } from '../../../analyses/maritime/events.js';
 import { loadRegions, regionsDirSetting } from '../../../analyses/maritime/regions.js';
-import { UserError } from '../context.js';
+import { executeRun, queueRun } from '../../../analyses/maritime/stored-run.js';
+import { UserError, withStore, type GlobalFlags } from '../context.js';
+import { registerAisQueries } from './ais/events.js';
 
 interface DetectFlags {
   format?: string;
@@ -16,6 +18,7 @@ interface DetectFlags {
   summary?: string;
   defaultTime?: string;
   identities?: string;
+  store?: boolean;
   quiet?: boolean;
 }
 
@@ -28,7 +31,10 @@ function readOverrides(path?: string): Record<string, number> {
   }
 }
 
-/** `chokepoint ais detect FILE... [--format nmea|csv] --output EVENTS.jsonl [--geojson OUT.geojson]`. */
+/**
+ * `chokepoint ais detect FILE... [--format nmea|csv] --output EVENTS.jsonl [--geojson OUT.geojson] [--store]`, and the
+ * queries of stored runs (`ais events`, `ais runs`: ais/events.ts).
+ */
 export function registerAis(program: Command): void {
   const ais = program.command('ais').description('AIS: maritime evasion detection');
   ais
@@ -44,8 +50,9 @@ export function registerAis(program: Command): void {
     .option('--summary <file.json>', 'write the run summary (counts, skipped records by reason, timings) as JSON')
     .option('--default-time <iso>', 'receive time for lines that carry none (otherwise they are skipped as no_time)')
     .option('--identities <file.jsonl>', 'also write each MMSI\'s identity timeline (names, call signs, IMO numbers, flag), one per line')
+    .option('--store', 'also store the run (events, vessel summaries with linkage and risk) in the database (--data-dir / DATABASE_URL)')
     .option('--quiet', 'no summary on stderr')
-    .action(async (files: string[], opts: DetectFlags) => {
+    .action(async (files: string[], opts: DetectFlags, cmd: Command) => {
       if (opts.format && opts.format !== 'nmea' && opts.format !== 'csv') throw new UserError(`--format must be nmea or csv, not ${opts.format}`);
       if (opts.streaming && opts.inMemory) throw new UserError('--streaming and --in-memory exclude each other');
       const params = readOverrides(opts.params);
@@ -55,20 +62,33 @@ export function registerAis(program: Command): void {
       const out = new JsonLinesWriter(opts.output);
       const geo = opts.geojson ? new GeoJsonWriter(opts.geojson) : undefined;
       let summary;
+      let stored = '';
       try {
-        summary = await runFiles({
-          files, format: opts.format as InputFormat | undefined, params, regions, defaultTime,
+        const run = {
+          format: opts.format as InputFormat | undefined, params, regions, defaultTime,
           streaming: opts.streaming ? true : opts.inMemory ? false : undefined,
-          onEvent: (e) => {
+          onEvent: (e: Parameters<JsonLinesWriter['write']>[0]) => {
             out.write(e);
             geo?.write(e);
           },
           onIdentities: opts.identities
-            ? (ids) => writeFileSync(opts.identities!, ids.map((x) => JSON.stringify({
+            ? (ids: { entries: { firstSeen: number; lastSeen: number }[] }[]) => writeFileSync(opts.identities!, ids.map((x) => JSON.stringify({
               ...x, entries: x.entries.map((e) => ({ ...e, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() })),
             })).join('\n') + (ids.length ? '\n' : ''))
             : undefined,
-        });
+        };
+        if (opts.store) {
+          summary = await withStore(cmd.optsWithGlobals<GlobalFlags>(), async (db) => {
+            const o = { ...run, files: files.map((path) => ({ path })) };
+            const id = await queueRun(db, o, 'cli');
+            const outcome = await executeRun(db, id, o);
+            if (!outcome.ok) throw outcome.error;
+            stored = ` (stored as AIS run ${id})`;
+            return outcome.summary;
+          });
+        } else {
+          summary = await runFiles({ ...run, files });
+        }
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         if (e.code === 'ENOENT') throw new UserError(`no such file: ${e.path ?? ''}`);
@@ -86,9 +106,10 @@ export function registerAis(program: Command): void {
           `${summary.positions} positions, ${summary.statics} static messages, ${summary.vessels} MMSIs in ${(summary.wallMs / 1000).toFixed(1)} s `
           + `(${Math.round(summary.positionsPerSecond).toLocaleString('en-US')} positions/s, peak RSS ${summary.peakRssMiB} MiB, `
           + `${summary.streaming ? 'streaming' : 'in memory'})\n`
-          + `events: ${events} → ${opts.output}${opts.geojson ? ` and ${opts.geojson}` : ''}\n`
+          + `events: ${events} → ${opts.output}${opts.geojson ? ` and ${opts.geojson}` : ''}${stored}\n`
           + `skipped: ${skipped}\n`,
         );
       }
     });
+  registerAisQueries(ais);
 }
