@@ -16,6 +16,7 @@ import { discoverPublications, fingerprint, sha256File, type Publication } from 
 import { downloadPublication } from './download.js';
 import { checkPlausible } from './plausibility.js';
 import { rebuildEntities } from './rebuild.js';
+import { refreshNetwork } from '../analyses/network/refresh.js';
 
 export interface UpdateOptions {
   /** Mirror root laid out as `<source>/<date>/<files>`; without it the official URLs are fetched. */
@@ -183,6 +184,7 @@ export async function update(db: Db, opts: UpdateOptions): Promise<UpdateReport>
   if (changed || (!haveEntities && (await listVersions(db)).length)) {
     opts.onProgress?.({ source: 'entities', phase: 'entities' });
     report.entities = await rebuildEntities(db, cache);
+    await refreshNetwork(db); // 50 % rule and matches of imported datasets against the new lists (docs/network.md)
   }
   return report;
 }

@@ -9,6 +9,11 @@ import { update } from '../../src/ingest/update.js';
 import { allEntities } from '../../src/store/entities.js';
 import type { Entity } from '../../src/model/entity.js';
 import { buildGraph, neighbourhood, streetAddress } from '../../src/analyses/network/graph.js';
+import { ScreeningService } from '../../src/analyses/screening/service.js';
+import { importDataset } from '../../src/analyses/network/import.js';
+import { textLines } from '../../src/sources/ftm/index.js';
+import { apiOver } from '../api/fixtures.js';
+import type { Db } from '../../src/store/db.js';
 
 test('street-level addresses only', () => {
   assert.equal(streetAddress("Pyongyang, Democratic People's Republic of Korea"), undefined);
@@ -51,14 +56,10 @@ test('graph of the real staged lists (current OFAC and UN versions)', async (t) 
     mkdirSync(join(mirror, s));
     symlinkSync(join(src, s, v), join(mirror, s, v));
   }
-  const db = await freshPglite();
-  let entities: Entity[];
-  try {
-    await update(db, { mirror, sources: ['ofac', 'un'] });
-    entities = await allEntities(db);
-  } finally {
-    await db.close();
-  }
+  const db: Db = await freshPglite();
+  t.after(() => db.close());
+  await update(db, { mirror, sources: ['ofac', 'un'] });
+  const entities: Entity[] = await allEntities(db);
   const g = buildGraph(entities);
 
   await t.test('Linked To: ARDIS-BEARINGS LLC -> KOREA TANGUN TRADING CORPORATION', () => {
@@ -90,5 +91,51 @@ test('graph of the real staged lists (current OFAC and UN versions)', async (t) 
     const pobox = addr.find((x) => [x.source, x.target].sort().join() === 'un-IRe.003,un-IRe.034');
     assert.ok(pobox);
     assert.match(pobox.evidence.normalized ?? '', /p o box 91735 549 mashad/);
+  });
+  await t.test('more Linked To examples, verified by hand in ofac/2024-05-03/sdn.csv and un/2026-05-08/consolidated.xml', () => {
+    // line 3743: 18552 "HWANG, Su Man" ... "Linked To: KOREA MINING DEVELOPMENT TRADING CORPORATION." -> line 938: 9345.
+    // line 3851: 18848 "KIM, Kwang Hyok" ... "Linked To: KOREA MINING DEVELOPMENT TRADING CORPORATION." -> 9345.
+    // line 2837: 15771 "O, Kuk-Ryol" ... "Linked To: NATIONAL DEFENSE COMMISSION." -> line 4002: 19490.
+    for (const [from, to, name] of [['ofac-18552', 'ofac-9345', 'KOREA MINING DEVELOPMENT TRADING CORPORATION'], ['ofac-18848', 'ofac-9345', 'KOREA MINING DEVELOPMENT TRADING CORPORATION'], ['ofac-15771', 'ofac-19490', 'NATIONAL DEFENSE COMMISSION']]) {
+      const e = g.edges.find((x) => x.source === from && x.type === 'linked_to' && x.evidence.value === name);
+      assert.ok(e, `${from} -> ${name}`);
+      assert.equal(e.target, to, `${from} -> ${name}`);
+    }
+    // UN: un/2026-05-08/consolidated.xml line 47725, KPe.007 GENERAL BUREAU OF ATOMIC ENERGY (GBAE), COMMENTS1 "...
+    // Changed name as Ministry of Atomic Energy Industry (KPe.027) in 2013"; KPe.027 is line 51500, MINISTRY OF ATOMIC
+    // ENERGY INDUSTRY. Both may be merged with OFAC records: compare the entities holding the two referents.
+    const holder = (ref: string) => entities.find((x) => x.referents.includes(ref))?.id;
+    const un = g.edges.find((x) => x.type === 'linked_to' && x.evidence.record === 'un-KPe.007' && x.target === holder('un-KPe.027'));
+    assert.ok(un, 'un-KPe.007 -> un-KPe.027');
+    assert.equal(un.source, holder('un-KPe.007'));
+    // Everyone linked to KOMID: at least those two, all with KOMID's name as the stated value.
+    const toKomid = g.edges.filter((x) => x.type === 'linked_to' && x.target === 'ofac-9345');
+    assert.ok(toKomid.length >= 2);
+    assert.ok(toKomid.every((x) => x.evidence.value === 'KOREA MINING DEVELOPMENT TRADING CORPORATION'));
+  });
+
+  await t.test('an imported company owned 51 % by KOMID (ofac-9345) is blocked: /match and /entities show sanction.linked and the path', async () => {
+    const file = [
+      '{"id":"reg-sub","schema":"Company","properties":{"name":["Sinuiju Riverside Trading Company"],"jurisdiction":["cn"]}}',
+      '{"id":"reg-own","schema":"Ownership","properties":{"owner":["ofac-9345"],"asset":["reg-sub"],"percentage":["51"]}}',
+      '{"id":"reg-ship","schema":"Vessel","properties":{"name":["Chong Chon Gang"],"imoNumber":["7937317"]}}',
+    ].join('\n');
+    const report = await importDataset(db, { name: 'registry_test', origin: 'test', lines: textLines(file) });
+    assert.deepEqual(report.rejected, []);
+    assert.deepEqual(report.blocked.map((b) => [b.id, b.aggregate, b.paths[0].nodes]), [['reg-sub', 51, ['ofac-9345', 'reg-sub']]]);
+    const ship = report.matches.find((m) => m.id === 'reg-ship');
+    assert.deepEqual([ship?.entity_id, ship?.rule, ship?.used], ['ofac-17069', 'unique_identifier', true]);
+    const screening = new ScreeningService();
+    await screening.reload(db);
+    const api = apiOver({ db, screening, ready: true, startedAt: new Date() });
+    const m = await api.post('/match/default', { queries: { q: { schema: 'Company', properties: { name: ['Sinuiju Riverside Trading'] } } } });
+    const top = m.body.responses.q.results[0];
+    assert.equal(top.id, 'reg-sub');
+    assert.deepEqual(top.properties.topics, ['sanction.linked']);
+    assert.match(top.properties.notes[0], /51 % by KOREA MINING DEVELOPMENT TRADING CORPORATION \(ofac-9345\)/);
+    const e = await api.request('/entities/reg-sub');
+    assert.equal(e.body.network.blockedByOwnership.paths[0].text, 'KOREA MINING DEVELOPMENT TRADING CORPORATION (ofac-9345) -[51 %]-> Sinuiju Riverside Trading Company (reg-sub)');
+    // The lists are untouched: the merged entities are the same number as before the import.
+    assert.equal((await allEntities(db)).length, entities.length);
   });
 });

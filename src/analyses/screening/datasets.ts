@@ -3,7 +3,7 @@ import type { IndexedEntity } from './index/build.js';
 /** Collections a query can be run against, besides one list's own dataset name. */
 export const COLLECTIONS: Record<string, { title: string; test: (e: IndexedEntity) => boolean }> = {
   default: { title: 'Every list Chokepoint holds', test: () => true },
-  sanctions: { title: 'Every sanctions list', test: (e) => e.topics.includes('sanction') || e.topics.includes('sanction.linked') },
+  sanctions: { title: 'Every sanctions list', test: (e) => e.topics.includes('sanction') }, // not imported entities blocked by ownership (sanction.linked only): see docs/network.md
   dprk: { title: 'DPRK-related entries of every list (programme tags, UN KP references, DPRK nationality, flag, address or links)', test: (e) => e.dprk },
 };
 

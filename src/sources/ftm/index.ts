@@ -1,1 +1,4 @@
-export { readFtm, ownershipEdges, type FtmEdge, type FtmRejection, type FtmReadResult, type EdgeSchema } from './reader.js';
+export {
+  readFtm, readFtmLines, textLines, ownershipEdges,
+  type FtmEdge, type FtmRejection, type FtmReadResult, type FtmReadOptions, type EdgeSchema,
+} from './reader.js';

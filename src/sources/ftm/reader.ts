@@ -15,6 +15,8 @@
  *   cannot be shown, screened or explained; keeping it would let an invisible owner count toward the 50 % rule.
  *   Entities referenced by other entity-typed properties (Sanction.entity, Vessel.owner ...) are not checked.
  * - A repeated id rejects the later line ('duplicate id').
+ * - Edges may point to ids outside the file when the caller says they resolve (FtmReadOptions.external): an
+ *   official list entity referenced by its id. Entity lines the caller reserves are rejected with its reason.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -100,8 +102,62 @@ function validate(raw: unknown, line: number): FtmRejection | { entity: FtmReadR
   return { entity };
 }
 
+/**
+ * Ids that the file may reference without describing them (an official list entity, `ofac-9345`), and ids it may
+ * not define (the same ones, or ids another dataset holds). The store-aware caller supplies them; the reader
+ * touches no database.
+ */
+export interface FtmReadOptions {
+  /** An id an edge may point to although the file does not describe it. */
+  external?: (id: string) => boolean;
+  /** Why an entity line may not define this id (undefined: it may). */
+  reserved?: (id: string) => string | undefined;
+}
+
+/** Reads FtM JSON lines from any line source (a file, an HTTP body). Never throws on content. */
+export async function readFtmLines(lines: AsyncIterable<string> | Iterable<string>, opts: FtmReadOptions = {}): Promise<FtmReadResult> {
+  const entities: FtmReadResult['entities'] = [];
+  const edges: FtmEdge[] = [];
+  const rejected: FtmRejection[] = [];
+  const seen = new Set<string>();
+  let lineNo = 0;
+  for await (const text of lines) {
+    lineNo++;
+    const t = lineNo === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
+    if (!t) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(t);
+    } catch (err) {
+      rejected.push({ line: lineNo, reason: `invalid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    const r = validate(raw, lineNo);
+    if ('reason' in r) { rejected.push(r); continue; }
+    const id = 'edge' in r ? r.edge.id : r.entity.id;
+    if (seen.has(id)) { rejected.push({ line: lineNo, id, reason: 'duplicate id' }); continue; }
+    const why = opts.reserved?.(id);
+    if (why) { rejected.push({ line: lineNo, id, reason: why }); continue; }
+    seen.add(id);
+    if ('edge' in r) edges.push(r.edge);
+    else entities.push(r.entity);
+  }
+  const known = new Set(entities.map((e) => e.id));
+  const resolves = (v: string) => known.has(v) || (opts.external?.(v) ?? false);
+  const kept: FtmEdge[] = [];
+  for (const e of edges) {
+    const def = SCHEMATA[e.schema].edge!;
+    const missing = [[def.source, e.source], [def.target, e.target]].filter(([, v]) => !resolves(v));
+    if (missing.length) {
+      rejected.push({ line: e.line, id: e.id, reason: `dangling reference: ${missing.map(([p, v]) => `${p} '${v}'`).join(', ')} not in file${opts.external ? ' nor a listed entity' : ''}` });
+    } else kept.push(e);
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  return { entities, edges: kept, rejected };
+}
+
 /** Reads an FtM JSON-lines file. Throws SourceError only when the file cannot be read. */
-export async function readFtm(path: string): Promise<FtmReadResult> {
+export async function readFtm(path: string, opts: FtmReadOptions = {}): Promise<FtmReadResult> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new SourceError(path, undefined, 'not a file');
@@ -109,46 +165,21 @@ export async function readFtm(path: string): Promise<FtmReadResult> {
     if (err instanceof SourceError) throw err;
     throw new SourceError(path, undefined, `cannot read: ${(err as Error).message}`);
   }
-  const entities: FtmReadResult['entities'] = [];
-  const edges: FtmEdge[] = [];
-  const rejected: FtmRejection[] = [];
-  const seen = new Set<string>();
-  let lineNo = 0;
-  try {
+  let count = 0;
+  async function* lines(): AsyncIterable<string> {
     const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const text of rl) {
-      lineNo++;
-      const t = lineNo === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
-      if (!t) continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(t);
-      } catch (err) {
-        rejected.push({ line: lineNo, reason: `invalid JSON: ${(err as Error).message}` });
-        continue;
-      }
-      const r = validate(raw, lineNo);
-      if ('reason' in r) { rejected.push(r); continue; }
-      const id = 'edge' in r ? r.edge.id : r.entity.id;
-      if (seen.has(id)) { rejected.push({ line: lineNo, id, reason: 'duplicate id' }); continue; }
-      seen.add(id);
-      if ('edge' in r) edges.push(r.edge);
-      else entities.push(r.entity);
-    }
+    for await (const text of rl) { count++; yield text; }
+  }
+  try {
+    return await readFtmLines(lines(), opts);
   } catch (err) {
-    throw new SourceError(path, lineNo || undefined, `cannot read: ${(err as Error).message}`);
+    throw new SourceError(path, count || undefined, `cannot read: ${(err as Error).message}`);
   }
-  const known = new Set(entities.map((e) => e.id));
-  const kept: FtmEdge[] = [];
-  for (const e of edges) {
-    const def = SCHEMATA[e.schema].edge!;
-    const missing = [[def.source, e.source], [def.target, e.target]].filter(([, v]) => !known.has(v));
-    if (missing.length) {
-      rejected.push({ line: e.line, id: e.id, reason: `dangling reference: ${missing.map(([p, v]) => `${p} '${v}'`).join(', ')} not in file` });
-    } else kept.push(e);
-  }
-  rejected.sort((a, b) => a.line - b.line);
-  return { entities, edges: kept, rejected };
+}
+
+/** Splits a text body (an upload) into lines for readFtmLines. */
+export function textLines(text: string): string[] {
+  return text.split(/\r?\n/);
 }
 
 /** The Ownership edges in the form the 50 % rule takes (a missing percentage counts as 0). */

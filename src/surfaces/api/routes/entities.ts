@@ -1,7 +1,7 @@
 import { DPRK_REASON_KINDS } from '../../../model/dprk.js';
 import { MERGE_RULES } from '../../../model/entity.js';
 import { createRoute, z } from '@hono/zod-openapi';
-import { getEntity } from '../../../store/entities.js';
+import { getAnyEntity, networkFacts, NetworkFactsSchema } from '../../../analyses/network/entity-detail.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
 import { router } from '../router.js';
@@ -31,6 +31,7 @@ const EntityDetail = EntityResponse.extend({
   sanctions: z.array(Sanction), listed: z.array(Listed), dprk: z.array(Dprk), merge: z.array(Merge),
   statements: z.array(Statement).openapi({ description: 'Every value with the record and list version it comes from' }),
   links: z.array(Link),
+  network: NetworkFactsSchema.optional(),
 }).openapi('EntityDetail');
 
 const route = createRoute({
@@ -45,10 +46,11 @@ export function entityRoutes(s: Services) {
   return router().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     if (id.length > 200) throw new HttpError(400, 'entity id too long (over 200 characters)');
-    const e = await storeCall(() => getEntity(s.db, id));
+    const e = await storeCall(() => getAnyEntity(s.db, id));
     if (!e) throw new HttpError(404, `no entity or referent "${id}"`);
     return c.json({
       ...entityResponse(e), sanctions: e.sanctions, listed: e.listed, dprk: e.dprk, merge: e.merge, statements: e.statements ?? [], links: e.links,
+      network: await storeCall(() => networkFacts(s.db, e)),
     }, 200);
   });
 }

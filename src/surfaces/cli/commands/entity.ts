@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { getEntity } from '../../../store/entities.js';
+import { formatNetworkFacts, getAnyEntity, networkFacts } from '../../../analyses/network/entity-detail.js';
 import { describeListing, type Entity } from '../../../model/entity.js';
 import { printJson, UserError, withStore, type GlobalFlags } from '../context.js';
 
@@ -46,10 +46,11 @@ export function registerEntity(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       await withStore(cmd.optsWithGlobals<GlobalFlags>(), async (db) => {
-        const e = await getEntity(db, id);
+        const e = await getAnyEntity(db, id);
         if (!e) throw new UserError(`no entity or referent "${id}" (ids look like ofac-17069 or un-KPe.001)`);
-        if (opts.json) printJson(e);
-        else process.stdout.write(`${formatEntity(e)}\n`);
+        const network = await networkFacts(db, e);
+        if (opts.json) printJson({ ...e, network });
+        else process.stdout.write(`${formatEntity(e)}${formatNetworkFacts(network).map((l) => `\n${l}`).join('')}\n`);
       });
     });
 }
