@@ -4,12 +4,17 @@ import { listVersions } from '../../store/versions.js';
 import { ScreeningService } from '../../analyses/screening/service.js';
 import { createApp } from './app.js';
 import type { Services } from './services.js';
+import { AccessControl, type AccessSettings } from './access/control.js';
+import { AuditTrail } from './access/audit.js';
 
 export interface ServerOptions {
   port: number;
   host: string;
   /** How often to look for lists another process stored (PostgreSQL); 0 = never. */
   reloadSeconds: number;
+  access: AccessSettings;
+  /** Days the screening audit trail is kept; 0 = for ever. */
+  auditRetentionDays: number;
   /** Imports the lists when the store holds none (the first start). */
   importLists: (s: Services) => Promise<void>;
   log: (line: string) => void;
@@ -21,7 +26,11 @@ export interface ServerOptions {
  */
 export async function startServer(settings: Settings, o: ServerOptions): Promise<void> {
   const db = await openStore(settings);
-  const services: Services = { db, screening: new ScreeningService(), ready: false, notReadyReason: 'loading lists', startedAt: new Date() };
+  const services: Services = {
+    db, screening: new ScreeningService(), ready: false, notReadyReason: 'loading lists', startedAt: new Date(),
+    access: new AccessControl(db, o.access),
+    audit: new AuditTrail(db, o.auditRetentionDays, (err) => o.log(`audit trail not written yet (kept for the next try): ${err.message}`)),
+  };
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => {
     o.log(`chokepoint serving on http://${o.host}:${info.port}/ (data: ${settings.databaseUrl ? 'PostgreSQL' : settings.dataDir})`);
@@ -30,6 +39,7 @@ export async function startServer(settings: Settings, o: ServerOptions): Promise
   const shutdown = async () => {
     stopWatching();
     server.close();
+    await services.audit?.close().catch(() => undefined);
     await db.close();
     process.exit(0);
   };

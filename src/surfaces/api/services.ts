@@ -1,5 +1,7 @@
 import type { Db } from '../../store/db.js';
 import type { ScreeningService } from '../../analyses/screening/service.js';
+import type { AccessControl } from './access/control.js';
+import type { AuditTrail } from './access/audit.js';
 
 /** What the HTTP routes use: the store, the screening index and readiness state. Routes hold no logic of their own. */
 export interface Services {
@@ -11,4 +13,11 @@ export interface Services {
   /** Why the service is not ready, for /readyz. */
   notReadyReason?: string;
   startedAt: Date;
+  /**
+   * Tokens, scopes, rate limits and CORS (access/). `chokepoint serve` always sets it; an app made without it (an
+   * in-process test) has no access control at all.
+   */
+  access?: AccessControl;
+  /** The screening audit trail (what was screened, by whom, against which list versions). */
+  audit?: AuditTrail;
 }

@@ -60,6 +60,10 @@ export function matchRoutes(s: Services) {
         total: { value: out.total, relation: 'eq' }, query: ex.query,
       };
     }
+    s.audit?.note(c, {
+      endpoint: 'match', dataset, query: { dataset, params: q, body }, queries: keys.length, versions: index.versions, status: 200,
+      results: Object.fromEntries(Object.entries(responses).map(([k, r]) => [k, r.results.map((x) => ({ id: x.id, score: x.score, match: x.match }))])),
+    });
     return c.json({ responses, limit: q.limit, algorithm, versions: index.versions, matcher: FEATURE_DOCS }, 200);
   });
 }
