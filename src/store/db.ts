@@ -122,10 +122,32 @@ class PostgresClientDb implements Db {
   }
 }
 
+/** How long a query waits for a connection to the server before it fails (an outage answers 503, not a hang). */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+
+/**
+ * Is this error the database being unreachable (refused, dropped, timed out, shutting down), rather than a fault in
+ * a query? The API answers those with 503 and recovers by itself when the server is back.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (e.code && (OUTAGE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message ?? '');
+}
+
 /** Opens the database the options name: PostgreSQL when databaseUrl is set, else embedded PGlite. */
 export async function openDb(opts: DbOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, types: pgTypes, max: Number(process.env.CHOKEPOINT_PG_POOL ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl, types: pgTypes, max: Number(process.env.CHOKEPOINT_PG_POOL ?? 10),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // An idle connection the server dropped: the pool discards it and the next query opens a new one. Without a
+    // listener the error would end the process.
+    pool.on('error', () => undefined);
     await pool.query('SELECT 1');
     return new PostgresDb(pool);
   }

@@ -172,7 +172,7 @@ test('GET /openapi.json: an OpenAPI 3 document with every route, request and res
   for (const [p, item] of Object.entries(spec.paths as Record<string, Record<string, { responses: Record<string, unknown>; summary: string }>>)) {
     for (const [m, op] of Object.entries(item)) {
       assert.ok(op.summary, `${m} ${p} has a summary`);
-      assert.ok(op.responses['200'], `${m} ${p} documents 200`);
+      assert.ok(Object.keys(op.responses).some((code) => /^2\d\d$/.test(code)), `${m} ${p} documents its success (2xx)`);
     }
   }
   const match = spec.paths['/match/{dataset}'].post;

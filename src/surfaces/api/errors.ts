@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../../store/db.js';
 
 /** A client error with a clear message: becomes a 4xx JSON body, never a 5xx. */
 export class HttpError extends Error {
@@ -43,6 +44,7 @@ export function handleError(err: Error, c: Context): Response | Promise<Response
     const message = status === 400 ? (/json/i.test(err.message) ? HTTP_MESSAGES[400] : err.message) : HTTP_MESSAGES[status] ?? err.message;
     return errorBody(c, status, message || 'bad request');
   }
+  if (isDatabaseUnavailable(err)) return errorBody(c, 503, `database unavailable (${err.message}); retry shortly`);
   console.error(err);
   return errorBody(c, 500, 'internal error');
 }
