@@ -188,10 +188,11 @@ export function listingsFrom(e: DesignationFacts | undefined, asOf: string): Lis
   for (const sa of e.sanctions) {
     const ld = e.listed.find((l) => l.record === sa.record) as ListingDate | undefined;
     const date = sa.listingDate ?? ld?.date;
-    // A listing counts from the earliest day it may have been made: "between A and D" from A, "on or before D"
-    // (present in the first version held) from any day. Calling a designated target a gap is the worse error.
-    const earliest = sa.listingDate ?? (ld?.precision === 'between' ? ld.after : ld?.precision === 'on_or_before' ? undefined : ld?.date);
-    if (earliest && earliest > asOf) continue;
+    // A listing counts from its date; "on or before D" (present in the first version held) says nothing of the days
+    // before D, so such a listing counts on any day rather than make a gap of a target that may have been designated
+    // for years (calling a designated target a gap is the worse error). "Between A and D" counts from D.
+    const unbounded = !sa.listingDate && ld?.precision === 'on_or_before';
+    if (date && date > asOf && !unbounded) continue;
     out.push({
       authority: sa.authority, dataset: sa.dataset, programs: sa.programs, record: sa.record,
       listed: sa.listingDate ? `on ${sa.listingDate} (the list states it)` : ld ? describeListing(ld) : 'date unknown', ...(date ? { date } : {}),
