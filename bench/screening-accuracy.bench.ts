@@ -1,7 +1,8 @@
 /**
  * Screening accuracy on the labelled name pairs of ../shared/data/bench/screening/cases.csv, beside
  * OpenSanctions logic-v2's frozen scores of the same pairs (logicv2-frozen.csv), at threshold 0.70.
- * `node dist/bench/screening-accuracy.bench.js --errors` also lists the misclassified pairs.
+ * `node dist/bench/screening-accuracy.bench.js --errors` also lists the misclassified pairs, each with the
+ * explanation of its score (every feature: what it compared, what it found, its contribution).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,7 +48,10 @@ for (const r of rows) {
     if (!ours.has(k)) ours.set(k, empty());
     add(ours.get(k)!, truth, pred);
   }
-  if (pred !== truth) errors.push(`${truth ? 'FN' : 'FP'} ${res.score.toFixed(3)} ${r.schema} | ${r.name1} | ${r.name2} | ${r.quality} ${r.category}`);
+  if (pred !== truth) {
+    const why = Object.entries(res.explanations).map(([k, e]) => `\n      ${k} ${e.contribution >= 0 ? '+' : ''}${e.contribution}: ${e.detail}`).join('');
+    errors.push(`${truth ? 'FN' : 'FP'} ${res.score.toFixed(3)} ${r.schema} | ${r.name1} | ${r.name2} | ${r.quality} ${r.category}${why}`);
+  }
 }
 const ms = performance.now() - t0;
 for (const f of frozen) {
@@ -63,4 +67,6 @@ for (const k of ['all', 'STRONG', 'MEDIUM', 'WEAK']) {
   console.log(line(`logic-v2   ${k}`, theirs.get(k) ?? empty()));
 }
 for (const [k, t] of ours) if (k.startsWith('group:')) console.log(line(`chokepoint ${k.slice(6)}`, t));
+const tiers = ['STRONG', 'MEDIUM', 'WEAK'].map((k) => `${k} ${f1(ours.get(k) ?? empty()).f1.toFixed(3)}`).join(', ');
+console.log(`per quality tier F1: ${tiers}`);
 if (process.argv.includes('--errors')) for (const e of errors.sort()) console.log(e);

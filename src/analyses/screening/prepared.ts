@@ -2,6 +2,7 @@ import { isSchemaName, propertyOf, type SchemaName } from '../../model/schema.js
 import { countryCode } from '../../model/countries.js';
 import { identifierKeys, type IdentifierKey } from './identifiers.js';
 import { nameForm, type NameForm } from './forms.js';
+import { translateInstitutionWords } from './normalize/korean/institution-words.js';
 
 /** Name properties and how strong a name each is. */
 export const NAME_PROPS: Record<string, { weak: boolean }> = {
@@ -28,8 +29,34 @@ export interface Prepared {
 
 /** Cost limits: a name is cut at this many characters and tokens; a record contributes at most this many names. */
 export const MAX_NAME_LENGTH = 500;
-/** A short bracketed part of a name: an acronym or a former short name. */
+/** A short bracketed part of a name: an acronym or a former short name, or a qualifier (a place, a branch). */
 const BRACKETED = /\(([^()]{2,40})\)/;
+/**
+ * Regions and cities that qualify organization names as branches or subsidiaries (Bank of China (Hong Kong),
+ * ICBC (Asia)); countries are recognized by countryCode. A bracketed place is part of the name, not an alias.
+ */
+const PLACE_WORDS = new Set([
+  'asia', 'europe', 'africa', 'america', 'americas', 'oceania', 'middle east', 'far east', 'asia pacific', 'latin america',
+  'north america', 'south america', 'east asia', 'southeast asia', 'london', 'paris', 'new york', 'dubai', 'shanghai', 'beijing',
+  'moscow', 'tokyo', 'frankfurt', 'zurich', 'geneva', 'pyongyang', 'seoul', 'dandong', 'shenyang', 'vladivostok', 'macau', 'macao',
+  'hong kong', 'hongkong', 'taipei', 'istanbul', 'tehran', 'damascus', 'beirut', 'abu dhabi', 'sharjah', 'kuala lumpur',
+]);
+
+/** Is the bracketed text an alias (an acronym or one-word short name) rather than a qualifier of the name? */
+function bracketIsAlias(inner: string): boolean {
+  const t = inner.trim();
+  if (/\s/.test(t)) return false;
+  const folded = t.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+  if (PLACE_WORDS.has(folded)) return false;
+  return !(folded.length >= 4 && countryCode(folded));
+}
+
+/** Alternative names written in one field with a slash: "Al-Qa'ida/Islamic Army" (not "A/S"). */
+function slashAlternatives(v: string): string[] {
+  if (!v.includes('/')) return [];
+  const parts = v.split('/').map((x) => x.trim());
+  return parts.length > 1 && parts.every((x) => /\p{L}{3,}/u.test(x)) ? parts : [];
+}
 export const MAX_NAME_TOKENS = 24;
 export const MAX_NAMES = 64;
 
@@ -59,9 +86,15 @@ export function prepare(schema: SchemaName, properties: Record<string, string[] 
       pushName(prop, v);
       // Lists put an acronym or a short form in brackets: OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM).
       const inner = BRACKETED.exec(v);
-      if (inner && schema !== 'Person') {
+      if (inner && schema !== 'Person' && bracketIsAlias(inner[1])) {
         pushName(prop, inner[1]);
         pushName(prop, v.replace(BRACKETED, ' '));
+      }
+      for (const alt of slashAlternatives(v)) pushName(prop, alt);
+      // An organization named in Hangul: also with its institution words in English (조선무역은행 → Korea Trading Bank).
+      if (schema !== 'Person' && schema !== 'Vessel' && /[\uac00-\ud7a3]/.test(v)) {
+        const translated = translateInstitutionWords(v);
+        if (translated) pushName(prop, translated);
       }
     }
   }

@@ -49,11 +49,23 @@ function koreanMeet(a: PreparedName, b: PreparedName): boolean {
 const SYLLABIC_SCRIPTS = new Set(['Han', 'Hangul', 'Hiragana', 'Katakana']);
 
 /** Two names in one syllabic script: compared in that script, syllable by syllable. */
-function sameSyllabicScript(a: PreparedName, b: PreparedName): number | undefined {
+function sameSyllabicScript(a: PreparedName, b: PreparedName, p: ScreeningParams): number | undefined {
   const sa = a.form.norm.scripts, sb = b.form.norm.scripts;
   if (sa.length !== 1 || sb.length !== 1 || sa[0] !== sb[0] || !SYLLABIC_SCRIPTS.has(sa[0])) return undefined;
   const x = a.form.raw.replace(/[\s·.\-]/g, ''), y = b.form.raw.replace(/[\s·.\-]/g, '');
-  return levenshteinSimilarity(x, y);
+  return syllableSimilarity(x, y, p);
+}
+
+/**
+ * Two names in one syllabic script: each differing character is a different syllable (高市 / 高石), a contradiction
+ * like a different name word: agreeing characters over agreeing ones plus differing ones × syllableConflictWeight.
+ */
+function syllableSimilarity(x: string, y: string, p: ScreeningParams): number {
+  const longest = Math.max([...x].length, [...y].length);
+  if (!longest) return 0;
+  const d = Math.round((1 - levenshteinSimilarity(x, y)) * longest);
+  const agree = longest - d;
+  return agree / (agree + d * p.syllableConflictWeight);
 }
 
 function bestName(q: Prepared, c: Prepared, p: ScreeningParams): BestName | undefined {
@@ -61,7 +73,13 @@ function bestName(q: Prepared, c: Prepared, p: ScreeningParams): BestName | unde
   for (const qn of q.names) {
     for (const cn of c.names) {
       const cmp = compareNames(qn.form, cn.form, p);
-      const syllabic = sameSyllabicScript(qn, cn);
+      // "X bin Y" against "Y bin X": the same words, father and son swapped — a contradiction within the names.
+      const reversed = filiationReversed(qn, cn);
+      if (reversed) {
+        cmp.filiationReversed = reversed;
+        cmp.score = Math.max(0, cmp.score - p.filiationReversedPenalty);
+      }
+      const syllabic = sameSyllabicScript(qn, cn, p);
       if (syllabic !== undefined) cmp.score = Math.min(cmp.score, syllabic);
       let score = cmp.score;
       const korean = syllabic === undefined && koreanMeet(qn, cn);
@@ -90,6 +108,27 @@ function numbersDiffer(q: PreparedName, c: PreparedName): boolean {
 }
 
 /**
+ * An organization's name carries a number (a series, a fund, a branch) that the other lacks. Not persons, and not
+ * vessels: reports drop a vessel's number at will, and a number-less name is then any vessel of the series.
+ */
+function numberOneSided(q: PreparedName, c: PreparedName, schema: SchemaName): boolean {
+  if (q.form.personal || schema === 'Vessel') return false;
+  return (q.form.numbers.length > 0) !== (c.form.numbers.length > 0);
+}
+
+/** "X bin Y" in one name and "Y bin X" in the other: father and son swapped, two different persons. */
+function filiationReversed(q: PreparedName, c: PreparedName): [string, string] | undefined {
+  const fq = q.form.filiations;
+  if (!fq.length) return undefined;
+  const fc = c.form.filiations;
+  for (const [x, y] of fq) if (x !== y && fc.some(([a, b]) => a === y && b === x)) return [x, y];
+  return undefined;
+}
+
+/** Legal forms that name a distinct kind of legal person (an AG is not a GmbH), unlike generic company words. */
+const STRICT_LEGAL_FORMS = new Set(['llc', 'jsc', 'ano', 'sa', 'ag', 'plc', 'lp', 'llp', 'bv', 'nv', 'fze', 'bhd', 'pte']);
+
+/**
  * The screening model: a name score (best pair of names, Korean-aware), raised by unique identifiers in common,
  * then moved by qualifiers (birth date, country, gender, numbers in names). Deterministic.
  */
@@ -108,7 +147,10 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
       detail: `${cmp.pairs.map((x) => `${x.q}~${x.c} ${x.how} ${round(x.sim)}`).join(', ') || 'no tokens in common'}` +
         `${cmp.conflicts.q.length ? `; differ: ${cmp.conflicts.q.join(' ')} / ${cmp.conflicts.c.join(' ')}` : ''}` +
         `${cmp.extra.length ? `; only one side: ${cmp.extra.join(' ')}` : ''}` +
-        `${cmp.joined !== undefined ? `; written together: ${round(cmp.joined)}` : ''}`,
+        `${cmp.joined !== undefined ? `; written together: ${round(cmp.joined)}` : ''}` +
+        `${cmp.acronym !== undefined ? `; an acronym of ${cmp.acronym}: ${round(cmp.score)}` : ''}` +
+        `${cmp.filiationReversed ? `; "${cmp.filiationReversed[0]} bin ${cmp.filiationReversed[1]}" against "${cmp.filiationReversed[1]} bin ${cmp.filiationReversed[0]}", father and son swapped: -${p.filiationReversedPenalty}` : ''}` +
+        `${best.q.form.ignored.length || best.c.form.ignored.length ? `; particles and titles not compared: ${[...best.q.form.ignored, ...best.c.form.ignored].join(' ')}` : ''}`,
       query: [best.q.form.raw], candidate: [best.c.form.raw],
     };
     score = cmp.score;
@@ -130,8 +172,19 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
     }
     const lq = best.q.form.norm.legalForms, lc = best.c.form.norm.legalForms;
     if (lq.length && lc.length && !lq.some((f) => lc.includes(f))) {
-      explanations.legal_form_mismatch = { score: 1, contribution: -p.legalFormMismatchPenalty, detail: `legal forms differ: ${lq.join(' ')} vs ${lc.join(' ')}` };
-      score -= p.legalFormMismatchPenalty;
+      const strict = lq.some((f) => STRICT_LEGAL_FORMS.has(f)) && lc.some((f) => STRICT_LEGAL_FORMS.has(f));
+      const penalty = strict ? p.strictLegalFormMismatchPenalty : p.legalFormMismatchPenalty;
+      explanations.legal_form_mismatch = {
+        score: 1, contribution: -penalty, detail: `legal forms differ: ${lq.join(' ')} vs ${lc.join(' ')}${strict ? ' (distinct kinds of legal person)' : ''}`,
+      };
+      score -= penalty;
+    }
+    if (numberOneSided(best.q, best.c, c.schema)) {
+      explanations.number_mismatch = {
+        score: 1, contribution: -p.numberOneSidedPenalty,
+        detail: `a number only one name has: ${best.q.form.numbers.join(' ') || '-'} vs ${best.c.form.numbers.join(' ') || '-'}`,
+      };
+      score -= p.numberOneSidedPenalty;
     }
     if (numbersDiffer(best.q, best.c)) {
       explanations.number_mismatch = {

@@ -36,6 +36,11 @@ export interface XmlReadOptions {
 }
 
 const WHITESPACE_ONLY = /^\s*$/;
+/**
+ * Deepest nesting accepted inside a record. The official files nest four or five levels; a record nested thousands
+ * deep is not one of these lists, and walking its tree would exhaust the stack (found by fuzzing, issue #9).
+ */
+export const MAX_RECORD_DEPTH = 64;
 const ACCEPTED_ENCODINGS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 
 export function localName(qname: string): string {
@@ -133,6 +138,9 @@ export async function readXmlRecords(path: string, opts: XmlReadOptions): Promis
       return;
     }
     if (stack.length === 0 && !opts.records.has(name)) return;
+    if (stack.length >= MAX_RECORD_DEPTH) {
+      fail(`elements nested more than ${MAX_RECORD_DEPTH} deep inside <${stack[0].name}> (opened on line ${stack[0].line}): this is not the ${opts.format}`, line);
+    }
     const node: XmlNode = { name, attrs: tag.attributes, children: [], text: '', line };
     if (stack.length) stack[stack.length - 1].children.push(node);
     stack.push(node);
@@ -207,12 +215,13 @@ export function attrOrChild(node: XmlNode, name: string): string {
 
 /** All text in a subtree, joined with spaces (for keeping an unknown element's content). */
 export function allText(node: XmlNode): string {
+  // Iterative (document order), so no tree depth can exhaust the stack.
   const parts: string[] = [];
-  const walk = (n: XmlNode) => {
+  const todo: XmlNode[] = [node];
+  for (let n = todo.pop(); n; n = todo.pop()) {
     const t = n.text.trim();
     if (t) parts.push(t);
-    n.children.forEach(walk);
-  };
-  walk(node);
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]);
+  }
   return parts.join(' ');
 }

@@ -1,6 +1,8 @@
 import { levenshtein, levenshteinWithin } from '../similarity/levenshtein.js';
 import type { NameForm } from '../forms.js';
-import { segmentations } from '../normalize/index.js';
+import { isStopword, segmentations } from '../normalize/index.js';
+import { nicknameOf } from '../normalize/nicknames.js';
+import { chineseKeys } from '../normalize/chinese.js';
 
 const syllableCache = new Map<string, boolean>();
 
@@ -20,7 +22,7 @@ export interface TokenPair {
   q: string;
   c: string;
   sim: number;
-  how: 'equal' | 'typo' | 'phonetic' | 'initial' | 'joined';
+  how: 'equal' | 'typo' | 'phonetic' | 'initial' | 'joined' | 'nickname' | 'doubled' | 'split' | 'acronym' | 'romanization';
 }
 
 export interface NameComparison {
@@ -32,6 +34,10 @@ export interface NameComparison {
   extra: string[];
   /** The names compared written together without spaces (VanDerBilt ~ Van der Bilt), when that scored higher. */
   joined?: number;
+  /** One name is an acronym of the other's words, legal-form words included (FTB ~ Foreign Trade Bank). */
+  acronym?: string;
+  /** Persons: "X bin Y" in one name, "Y bin X" in the other (set and scored in score.ts). */
+  filiationReversed?: [string, string];
 }
 
 /** Edits a token of this length may differ by and still be the same word misspelt. */
@@ -40,22 +46,51 @@ export function typoBudget(length: number, p: ScreeningParams): number {
   return p.typoBudget[p.typoBudget.length - 1][1];
 }
 
-function tokenSim(a: string, pa: string, b: string, pb: string, p: ScreeningParams, korean: boolean): { sim: number; how: TokenPair['how'] } {
+function tokenSim(q: NameForm, i: number, c: NameForm, j: number, p: ScreeningParams, korean: boolean): { sim: number; how: TokenPair['how'] } {
+  const a = q.tokens[i], b = c.tokens[j];
   if (a === b) return { sim: 1, how: 'equal' };
-  if (/\d/.test(a) || /\d/.test(b)) return { sim: 0, how: 'typo' };
+  if (q.digit[i] || c.digit[j]) return { sim: 0, how: 'typo' };
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? { sim: p.initialSimilarity, how: 'initial' } : { sim: 0, how: 'initial' };
+  // Initials run together (N.A.B.C., JC) are letters, not a word: one letter more or less is another abbreviation.
+  if (q.initials[i] || c.initials[j]) return { sim: 0, how: 'initial' };
+  if (q.personal && (q.nick[i] !== undefined || c.nick[j] !== undefined) && nicknameOf(a, b)) return { sim: p.nicknameSimilarity, how: 'nickname' };
+  // Slavic surnames have a feminine form (Ivanov / Ivanova, Barkov / Barkova): one letter apart, another person.
+  if (q.personal && q.gender[i] !== c.gender[j] && q.gender[i] !== '' && c.gender[j] !== '') return { sim: 0, how: 'typo' };
+  // A letter written twice or once (Mohammed / Mohamed, Jong-uun / Jong-un). In Korean romanizations 'oo' and 'ee' are
+  // spellings of their own (Joong = 중, Lee = 이), so there only other doubled letters collapse.
+  if (korean ? q.undoubledKorean[i] === c.undoubledKorean[j] : q.undoubled[i] === c.undoubled[j]) return { sim: p.doubledLetterSimilarity, how: 'doubled' };
   const longest = Math.max(a.length, b.length);
+  // A word with three letters or more added at its end is a derived name, not a slip (Mohammad / Mohammadzai).
+  if (longest - Math.min(a.length, b.length) >= p.derivedSuffixLength && (a.startsWith(b) || b.startsWith(a))) return { sim: 0, how: 'typo' };
   // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun) — spelling variants of one
   // syllable are met by the Korean syllable key instead. A slip that makes no syllable at all (Yongg, Jng) is a typo.
   if (korean && longest <= p.koreanSyllableMaxLength && readsAsSyllables(a) && readsAsSyllables(b)) return { sim: 0, how: 'typo' };
-  if (korean) pa = pb = '';
+  const pa = korean ? '' : q.phonetic[i], pb = korean ? '' : c.phonetic[j];
   const budget = typoBudget(longest, p);
   const phonetic = pa !== '' && pa === pb;
-  const d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);
+  let d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);
+  // Letters that transliterations of one name write differently (Sergej / Sergey, Wolodymyr / Volodymyr, Nooristani /
+  // Nuristani) cost part of an edit: compared on the variant spelling (forms.ts), plus variantEditCost once. Words
+  // beyond the budget are tried only when their variant spellings begin alike (a cheap guard on a hot path).
+  if (!korean && d > 0) {
+    const va = q.variant[i], vb = c.variant[j];
+    if ((va !== a || vb !== b) && (d <= budget || va[0] === vb[0])) {
+      const dv = levenshteinWithin(va, vb, budget) + p.variantEditCost;
+      if (dv < d) d = dv;
+    }
+  }
   if (d <= budget) return { sim: 1 - d / longest, how: 'typo' };
   // Same sound, spelt one edit beyond the typo budget (Si / Xi, Jonson / Johnson).
   if (phonetic && d <= budget + 1 && Math.min(a.length, b.length) >= p.phoneticMinLength) return { sim: p.phoneticSimilarity, how: 'phonetic' };
   return { sim: 0, how: 'typo' };
+}
+
+function isNumber(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const ch = t.charCodeAt(k);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return t.length > 0;
 }
 
 /**
@@ -71,7 +106,7 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   const sims: { i: number; j: number; sim: number; how: TokenPair['how'] }[] = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const s = tokenSim(qt[i], q.phonetic[i], ct[j], c.phonetic[j], p, korean);
+      const s = tokenSim(q, i, c, j, p, korean);
       if (s.sim > 0) sims.push({ i, j, ...s });
     }
   }
@@ -89,15 +124,46 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
     matchedChars += w;
     pairs.push({ q: qt[s.i], c: ct[s.j], sim: s.sim, how: s.how });
   }
+  // Words split or run together (Patr ushev / Patrushev) and initials or acronyms of several words (JC / Jean Claude,
+  // PLA / People's Liberation Army), among the tokens still unpaired.
+  // Unpaired tokens left on each side (each greedy pair used one of each).
+  const leftQn = qt.length - pairs.length, leftCn = ct.length - pairs.length;
+  if (!korean && leftQn > 0 && leftCn > 0) {
+    // A person's initials count only beside a name word that agrees (JC Juncker / Jean-Claude Juncker, not N.N. / anyone N. N.).
+    const initialsOk = !q.personal || pairs.length > 0;
+    // A run needs two unpaired tokens on the other side.
+    const found = [...(leftCn >= 2 ? merges(q, usedQ, c, usedC, p, initialsOk, false) : []), ...(leftQn >= 2 ? merges(c, usedC, q, usedQ, p, initialsOk, true) : [])];
+    for (const m of found) {
+      num += m.sim * m.w;
+      den += m.w;
+      pairs.push(m.pair);
+    }
+    // Chinese names in Wade–Giles and in pinyin (Tse-tung / Zedong, Hsi Chin-ping / Xi Jinping).
+    if (q.personal && q.chinese && c.chinese && usedQ.includes(false) && usedC.includes(false)) {
+      for (const m of chineseRomanizations(qt, usedQ, ct, usedC, p)) {
+        num += m.sim * m.w;
+        den += m.w;
+        pairs.push(m.pair);
+      }
+    }
+  }
   const leftQ = qt.filter((_, i) => !usedQ[i]);
   const leftC = ct.filter((_, j) => !usedC[j]);
   // Leftovers on both sides pair up as contradictions, longest first; the surplus of one side is extra.
-  const byLength = (x: string, y: string) => y.length - x.length || x.localeCompare(y);
+  const byLength = (x: string, y: string) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0);
   const sq = [...leftQ].sort(byLength), sc = [...leftC].sort(byLength);
   const n = Math.min(sq.length, sc.length);
   const conflicts = { q: sq.slice(0, n), c: sc.slice(0, n) };
   const extra = [...sq.slice(n), ...sc.slice(n)];
-  for (const t of [...conflicts.q, ...conflicts.c]) den += (t.length / 2) * p.conflictWeight;
+  // In a person's name a short word or an initial stands for a whole name: Mir / Wali, W. / G. contradict as much as
+  // two long names.
+  // A different number (Fund 7 / Fund 8, Office 38 / Office 39) is a sibling in a series, a weaker contradiction
+  // than a different word; numbers in names are also compared on their own in score.ts.
+  for (const t of [...conflicts.q, ...conflicts.c]) {
+    const number = isNumber(t);
+    const length = q.personal && !number ? Math.max(t.length, p.personConflictMinLength) : t.length;
+    den += (length / 2) * (number ? p.numberConflictWeight : p.conflictWeight);
+  }
   // In a Korean name every syllable is part of the given name or the surname: none is a droppable middle name.
   const lenient = korean ? 1 : q.personal ? p.extraTokenWeight : p.extraOrgTokenWeight;
   const extraWeight = pairs.length >= p.lenientExtraAfter ? lenient : 1;
@@ -110,6 +176,11 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   if (joined > score) {
     out.joined = joined;
     out.score = joined;
+  }
+  const acronym = q.personal ? undefined : wholeAcronym(q, c) ?? wholeAcronym(c, q);
+  if (acronym && p.acronymSimilarity > out.score) {
+    out.acronym = acronym;
+    out.score = p.acronymSimilarity;
   }
   return out;
 }
@@ -124,4 +195,111 @@ function joinedSimilarity(qt: string[], ct: string[], p: ScreeningParams): numbe
   if (a === b) return 1;
   const d = levenshteinWithin(a, b, p.joinedEdits);
   return d <= p.joinedEdits ? 1 - d / Math.max(a.length, b.length) : 0;
+}
+
+interface Merge { pair: TokenPair; sim: number; w: number }
+
+/**
+ * Pairs an unpaired token of side `a` with a run of 2–3 adjacent unpaired tokens of side `b` written together
+ * (within `joinedEdits`), or with a run of 2–6 adjacent tokens whose first letters it spells (an acronym or run-together
+ * initials). Marks what it pairs as used.
+ */
+function merges(fa: NameForm, usedA: boolean[], fb: NameForm, usedB: boolean[], p: ScreeningParams, initialsOk: boolean, swap: boolean): Merge[] {
+  const out: Merge[] = [];
+  const a = fa.tokens, b = fb.tokens, personal = fa.personal;
+  for (let i = 0; i < a.length; i++) {
+    if (usedA[i] || fa.digit[i]) continue;
+    const t = a[i];
+    // A person's initials are written as initials (J.-C.) or as letters no word is made of (JC); Ali is a name.
+    const initials = initialsOk && (!personal || fa.initials[i] || !/[aeiouy]/.test(t));
+    let found: { s: number; len: number; sim: number; how: TokenPair['how'] } | undefined;
+    for (let s = 0; s < b.length && !found; s++) {
+      if (usedB[s]) continue;
+      let joinedLength = b[s].length;
+      for (let len = 2; s + len <= b.length && len <= 6; len++) {
+        if (usedB[s + len - 1]) break;
+        joinedLength += b[s + len - 1].length;
+        if (len <= 3 && Math.abs(joinedLength - t.length) <= p.joinedEdits) {
+          const joined = b.slice(s, s + len).join('');
+          if (joined === t) { found = { s, len, sim: 1, how: 'split' }; break; }
+          if (t.length >= 6) {
+            const d = levenshteinWithin(t, joined, p.joinedEdits);
+            if (d <= p.joinedEdits) { found = { s, len, sim: 1 - d / Math.max(t.length, joined.length), how: 'split' }; break; }
+          }
+        }
+        if (initials && t.length === len) {
+          let ok = true;
+          for (let k = 0; k < len && ok; k++) ok = b[s + k][0] === t[k];
+          if (ok) { found = { s, len, sim: personal ? p.initialSimilarity : p.acronymSimilarity, how: 'acronym' }; break; }
+        }
+      }
+    }
+    if (!found) continue;
+    usedA[i] = true;
+    for (let k = found.s; k < found.s + found.len; k++) usedB[k] = true;
+    const run = b.slice(found.s, found.s + found.len);
+    const text = run.join(' ');
+    const w = (t.length + text.length - (found.len - 1)) / 2;
+    out.push({ sim: found.sim, w, pair: swap ? { q: text, c: t, sim: found.sim, how: found.how } : { q: t, c: text, sim: found.sim, how: found.how } });
+  }
+  return out;
+}
+
+/**
+ * An organization's name that is a single token spelling the first letters of the other name's words, stop words
+ * left out and generic words such as Trade kept (FTB = Foreign Trade Bank): the words it abbreviates, or undefined.
+ */
+function wholeAcronym(a: NameForm, b: NameForm): string | undefined {
+  if (a.tokens.length !== 1 || a.tokens[0].length < 2 || /\d/.test(a.tokens[0])) return undefined;
+  const t = a.tokens[0];
+  for (const words of [b.norm.tokens.filter((x) => !isStopword(x)), b.tokens]) {
+    if (words.length === t.length && words.every((w, k) => w[0] === t[k])) return words.join(' ');
+  }
+  return undefined;
+}
+
+/** Keys of a run of adjacent tokens read as Chinese syllables: every token must read, at most 4 readings kept. */
+function runKeys(run: string[]): string[] {
+  let keys = [''];
+  for (const t of run) {
+    const ks = chineseKeys(t);
+    if (!ks.length) return [];
+    keys = keys.flatMap((k) => ks.map((x) => (k ? `${k}-${x}` : x))).slice(0, 8);
+  }
+  return keys;
+}
+
+/**
+ * Pairs unpaired words (or runs of up to three adjacent unpaired words) of two persons' names that read as the same
+ * Chinese syllables in Wade–Giles or pinyin (normalize/chinese.ts), shortest runs first.
+ */
+function chineseRomanizations(a: string[], usedA: boolean[], b: string[], usedB: boolean[], p: ScreeningParams): Merge[] {
+  const out: Merge[] = [];
+  const runs = (t: string[], used: boolean[]) => {
+    const r: { s: number; len: number; keys: string[] }[] = [];
+    for (let len = 1; len <= 3; len++) {
+      for (let s = 0; s + len <= t.length; s++) {
+        if (used.slice(s, s + len).some(Boolean)) continue;
+        const keys = runKeys(t.slice(s, s + len));
+        if (keys.length) r.push({ s, len, keys });
+      }
+    }
+    return r;
+  };
+  const ra = runs(a, usedA), rb = runs(b, usedB);
+  for (const x of ra) {
+    if (usedA.slice(x.s, x.s + x.len).some(Boolean)) continue;
+    for (const y of rb) {
+      if (usedB.slice(y.s, y.s + y.len).some(Boolean)) continue;
+      if (x.len === 1 && y.len === 1 && a[x.s] === b[y.s]) continue;
+      if (!x.keys.some((k) => y.keys.includes(k))) continue;
+      for (let k = x.s; k < x.s + x.len; k++) usedA[k] = true;
+      for (let k = y.s; k < y.s + y.len; k++) usedB[k] = true;
+      const qa = a.slice(x.s, x.s + x.len).join(' '), cb = b.slice(y.s, y.s + y.len).join(' ');
+      const w = (qa.replace(/ /g, '').length + cb.replace(/ /g, '').length) / 2;
+      out.push({ sim: p.romanizationSimilarity, w, pair: { q: qa, c: cb, sim: p.romanizationSimilarity, how: 'romanization' } });
+      break;
+    }
+  }
+  return out;
 }

@@ -14,6 +14,7 @@
 import { foldText } from './unicode.js';
 import { transliterate } from './translit.js';
 import { isStopword } from './stopwords.js';
+import { levenshteinWithin } from '../similarity/levenshtein.js';
 
 export interface LegalFormEntry {
   /** Canonical token(s), space-separated. */
@@ -95,11 +96,42 @@ export interface LegalFormSplit {
   rest: string[];
 }
 
-/** The longest legal form starting at tokens[k], if any. */
+let multiWord: CompiledForm[] | undefined;
+
+/**
+ * How a word of a legal form of several words is written in a name: 0 the word itself, or, as the name's last token,
+ * the word cut short after four letters or more (lists truncate long names: ...JOINT STOCK COMPAN); 1 the word with
+ * one slip, if it is five letters or more (JOYNT STOCK COMPANY); 2 not that word.
+ */
+function formWordCost(written: string | undefined, word: string, last: boolean): number {
+  if (written === undefined) return 2;
+  if (written === word) return 0;
+  if (last && written.length >= 4 && written.length < word.length && word.startsWith(written)) return 0;
+  return word.length >= 5 && written[0] === word[0] && Math.abs(written.length - word.length) <= 1 && levenshteinWithin(written, word, 1) <= 1 ? 1 : 2;
+}
+
+/** A multi-word form as written: cut short at the end, or (forms of three words or more) one word with a slip. */
+function formMatches(f: CompiledForm, tokens: readonly string[], k: number): boolean {
+  let slips = 0;
+  for (let j = 0; j < f.tokens.length; j++) {
+    const cost = formWordCost(tokens[k + j], f.tokens[j], k + j === tokens.length - 1);
+    if (cost === 2) return false;
+    slips += cost;
+  }
+  return slips === 0 || (slips === 1 && f.tokens.length >= 3);
+}
+
+/** The longest legal form starting at tokens[k], if any; multi-word forms also with a slip or cut short. */
 function formAt(tokens: readonly string[], k: number): CompiledForm | undefined {
-  return forms()
+  const exact = forms()
     .get(tokens[k])
     ?.find((f) => f.tokens.every((t, j) => tokens[k + j] === t));
+  if (exact) return exact;
+  multiWord ??= [...forms().values()].flat().filter((f) => f.tokens.length >= 2 && f.tokens.every((t) => t.length >= 3))
+    .sort((a, b) => b.tokens.length - a.tokens.length);
+  const first = tokens[k];
+  if (first.length < 3) return undefined;
+  return multiWord.find((f) => formMatches(f, tokens, k));
 }
 
 /** Find legal forms in a folded token sequence (anywhere: OOO Gefest-M, Ryonbong General Corp.). */
