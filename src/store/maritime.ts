@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+import type { MaritimeEvent } from '../model/maritime-event.js';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
 export type RunFormat = 'nmea' | 'csv' | 'mixed';
@@ -44,20 +45,8 @@ export interface AisRun {
   finishedAt: string | null;
 }
 
-/** The pinned event record (docs: Maritime events: JSON Lines). */
-export interface EventRecord {
-  type: string;
-  mmsi: number[];
-  imo: number[];
-  start: string;
-  end: string;
-  lat: number;
-  lon: number;
-  region: string;
-  confidence: number;
-  evidence: Record<string, unknown>;
-  params: Record<string, number>;
-}
+/** The pinned event record (docs: Maritime events: JSON Lines), as stored and served. */
+export type EventRecord = Omit<MaritimeEvent, 'type'> & { type: string };
 
 /** A stored event: its id and run, then the pinned record. */
 export interface StoredEvent extends EventRecord {

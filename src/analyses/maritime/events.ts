@@ -6,30 +6,8 @@
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { isoTime, round } from './geo.js';
 
-export const EVENT_TYPES = ['encounter', 'gap', 'loitering', 'port_call', 'identity_change', 'shared_mmsi', 'invalid_mmsi'] as const;
-export type MaritimeEventType = (typeof EVENT_TYPES)[number];
-/** Types whose start and end are the same instant. */
-export const POINT_EVENT_TYPES: ReadonlySet<MaritimeEventType> = new Set(['identity_change', 'invalid_mmsi']);
-
-export interface MaritimeEvent {
-  type: MaritimeEventType;
-  /** One MMSI, or two (encounters; identity changes that moved to another MMSI). */
-  mmsi: number[];
-  /** IMO numbers broadcast by those MMSIs (may be empty). */
-  imo: number[];
-  /** ISO 8601 UTC. */
-  start: string;
-  end: string;
-  lat: number;
-  lon: number;
-  region: string;
-  /** 0..1. */
-  confidence: number;
-  /** What supports the event: positions, statistics, the values compared. */
-  evidence: Record<string, unknown>;
-  /** The parameter values the detector used (after region overrides). */
-  params: Record<string, number>;
-}
+export { EVENT_TYPES, POINT_EVENT_TYPES, type MaritimeEvent, type MaritimeEventType } from '../../model/maritime-event.js';
+import { EVENT_TYPES, POINT_EVENT_TYPES, type MaritimeEvent, type MaritimeEventType } from '../../model/maritime-event.js';
 
 /** What a detector hands the pipeline; the pipeline adds imo and region. */
 export interface EventDraft {

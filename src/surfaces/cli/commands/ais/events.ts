@@ -1,18 +1,12 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { FilterError, parseEventFilter, wholeNumber } from '../../../../analyses/maritime/filters.js';
+import { FilterError, parseEventFilter, wholeNumber, type RawEventFilter } from '../../../../analyses/maritime/filters.js';
 import { findEvents, listRuns } from '../../../../store/maritime.js';
 import { printJson, UserError, withStore, type GlobalFlags } from '../../context.js';
 
-interface EventFlags {
+/** The filters as flags (repeatable --type), plus --json. */
+interface EventFlags extends Omit<RawEventFilter, 'type'> {
   type?: string[];
-  mmsi?: string;
-  bbox?: string;
-  from?: string;
-  to?: string;
-  run?: string;
-  limit?: string;
-  offset?: string;
   json?: boolean;
 }
 
