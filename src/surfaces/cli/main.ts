@@ -9,6 +9,9 @@ import { registerScreen } from './commands/screen.js';
 import { registerCompare } from './commands/compare.js';
 import { registerTimeline } from './commands/timeline.js';
 import { registerAis } from './commands/ais.js';
+import { registerImport } from './commands/import.js';
+import { registerNetwork } from './commands/network.js';
+import { registerToken } from './commands/token.js';
 import { UserError } from './context.js';
 import { SourceError } from '../../sources/types.js';
 
@@ -28,6 +31,12 @@ registerScreen(program);
 registerCompare(program);
 registerTimeline(program);
 registerAis(program);
+registerImport(program);
+registerNetwork(program);
+(await import('./commands/report.js')).registerMandates(program);
+registerToken(program);
+(await import('./commands/worker.js')).registerWorker(program);
+(await import('./commands/jobs.js')).registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from '../components/Link';
 import { ErrorBox, Loading, NotYet } from '../components/States';
 import { Table } from '../components/Table';
-import { authHeaders, getJson, useApi, useRouteExists } from '../lib/api';
+import { authHeaders, useApi, useRouteExists } from '../lib/api';
 import { TokenBox } from '../components/TokenBox';
 import { useParams } from '../lib/router';
 import { label } from '../lib/format';
 import { EVENT_COLORS, EVENT_TYPES, type MaritimeEvent } from './maritime-types';
 import { MapView, type Regions } from './MapView';
+import { usePoll } from '../lib/poll';
 
 type EventsBody = MaritimeEvent[] | { events?: MaritimeEvent[]; results?: MaritimeEvent[]; items?: MaritimeEvent[]; total?: number };
 const eventsOf = (b?: EventsBody) => (!b ? [] : Array.isArray(b) ? b : b.events ?? b.results ?? b.items ?? []);
@@ -174,29 +175,15 @@ function UploadPanel({ onDone }: { onDone: (id: string) => void }) {
   const [job, setJob] = useState<Upload>();
   const [error, setError] = useState<string>();
   const [refused, setRefused] = useState<string>();
-  const timer = useRef<number>(undefined);
   const [watching, setWatching] = useState('');
-  useEffect(() => {
-    if (!watching) return;
-    let live = true;
-    const poll = async () => {
-      try {
-        const j = await getJson<Upload>(`/ais/uploads/${encodeURIComponent(watching)}`);
-        if (!live) return;
-        setJob(j);
-        const st = String(j.state ?? j.status ?? '');
-        if (/done|complete|finished|ready|succeeded/.test(st)) onDone(String(j.id ?? watching));
-        else if (!/fail|error/.test(st)) timer.current = window.setTimeout(poll, 500);
-      } catch (e) {
-        if (live) setError((e as Error).message);
-      }
-    };
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer.current);
-    };
-  }, [watching]);
+  usePoll<Upload>(watching ? `/ais/uploads/${encodeURIComponent(watching)}` : null, 500, (j) => {
+    const st = String(j.state ?? j.status ?? '');
+    if (/done|complete|finished|ready|succeeded/.test(st)) {
+      onDone(String(j.id ?? watching));
+      return false;
+    }
+    return !/fail|error/.test(st);
+  }, setJob, setError);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;

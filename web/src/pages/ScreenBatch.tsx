@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { authHeaders, getJson } from '../lib/api';
+import { useState, type FormEvent } from 'react';
+import { authHeaders } from '../lib/api';
+import { usePoll } from '../lib/poll';
 import { useParams } from '../lib/router';
 import type { BatchJob } from '../lib/types';
 
@@ -11,27 +12,7 @@ export function BatchPanel({ dataset, threshold }: { dataset: string; threshold:
   const [upload, setUpload] = useState<number>();
   const [job, setJob] = useState<BatchJob>();
   const [error, setError] = useState<string>();
-  const timer = useRef<number>(undefined);
-
-  useEffect(() => {
-    if (!jobId) return;
-    let live = true;
-    const poll = async () => {
-      try {
-        const j = await getJson<BatchJob>(`/screen/batch/${encodeURIComponent(jobId)}`);
-        if (!live) return;
-        setJob(j);
-        if (j.state === 'running') timer.current = window.setTimeout(poll, 400);
-      } catch (e) {
-        if (live) setError((e as Error).message);
-      }
-    };
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer.current);
-    };
-  }, [jobId]);
+  usePoll<BatchJob>(jobId ? `/screen/batch/${encodeURIComponent(jobId)}` : null, 400, (j) => j.state === 'running', setJob, setError);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
