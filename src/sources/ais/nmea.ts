@@ -235,14 +235,17 @@ class NmeaStreamDecoder implements NmeaDecoder {
 
   /** One line, buf[start, end), without its line break. */
   private line(buf: Uint8Array, start: number, end: number): void {
+    // The length is judged before trimming, as appendCarry judges a line cut across chunks: otherwise a line padded
+    // past the limit with blanks counted as too long or not depending on where the chunks were cut (found by fuzzing).
+    if (end - start > MAX_LINE_BYTES) {
+      this.c.lines++;
+      this.c.error(REASON.line_too_long);
+      return;
+    }
     while (start < end && buf[start] <= SPACE) start++;
     while (end > start && buf[end - 1] <= SPACE) end--;
     if (start === end) return;
     this.c.lines++;
-    if (end - start > MAX_LINE_BYTES) {
-      this.c.error(REASON.line_too_long);
-      return;
-    }
     let s = start;
     this.lineTime = NaN;
     if (buf[s] !== BANG && buf[s] !== BACKSLASH && buf[s] !== DOLLAR) {

@@ -56,6 +56,14 @@ export interface FtmReadResult {
 
 const EDGE_SCHEMATA: ReadonlySet<string> = new Set(['Ownership', 'Directorship', 'UnknownLink']);
 
+/**
+ * A NUL character or an unpaired UTF-16 surrogate: valid in a JSON string, but PostgreSQL text and jsonb cannot hold
+ * it, so such a line was a 500 at import (found by fuzzing, issue #9). The line is rejected with this reason instead.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (values: unknown[]): boolean => values.some((v) => typeof v === 'string' && UNSTORABLE.test(v));
+const UNSTORABLE_REASON = 'a NUL character or an unpaired surrogate (\\u0000, \\ud800 ...): not storable text';
+
 /** Validates one parsed line; returns the reason it is refused, or the entity / edge. */
 function validate(raw: unknown, line: number): FtmRejection | { entity: FtmReadResult['entities'][number] } | { edge: FtmEdge } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { line, reason: 'not a JSON object' };
@@ -72,6 +80,10 @@ function validate(raw: unknown, line: number): FtmRejection | { entity: FtmReadR
     if (!propertyOf(schema, prop)) return { line, id, reason: `schema ${schema} has no property '${prop}'` };
     if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) return { line, id, reason: `property '${prop}' is not a list of strings` };
     properties[prop] = values as string[];
+  }
+  if (unstorable([id, o.caption, ...Object.values(properties).flat()]) || (Array.isArray(o.datasets) && unstorable(o.datasets))
+    || (Array.isArray(o.referents) && unstorable(o.referents))) {
+    return { line, id: UNSTORABLE.test(id) ? undefined : id, reason: UNSTORABLE_REASON };
   }
   let datasets: string[] = [];
   if (o.datasets !== undefined) {
