@@ -14,7 +14,7 @@ import type { ChunkReply, PlainEntity, WireResult, WireRow, WorkerSetup } from '
 /** Rows sent to a thread at a time: large enough that messaging costs little, small enough to keep threads even. */
 export const CHUNK_ROWS = 256;
 /** Chunks in flight per thread, so a thread never waits for the main thread to read more input. */
-export const CHUNKS_AHEAD = 3;
+export const CHUNKS_AHEAD = 8;
 
 export interface ParallelOptions extends Pick<BatchOptions, 'threshold' | 'limit' | 'onlyHits' | 'stats'> {
   /** Screening threads (default: the machine's available parallelism). */
