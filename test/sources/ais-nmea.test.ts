@@ -382,3 +382,21 @@ test('MID table: flags of ship MMSIs and MMSI validity', () => {
   assert.deepEqual(mmsiValidity(111232506), { valid: false, reason: 'not_a_ship' }); // SAR aircraft
   assert.deepEqual(mmsiValidity(217000001), { valid: false, reason: 'unknown_mid' }); // 217 is not allocated
 });
+
+test('the line break is judged the same however the stream is cut (a stray CR before the first LF: found by fuzzing)', { skip: noSamples }, () => {
+  const sample = readFileSync(join(SAMPLES, 'nmea_data_sample.txt')).subarray(0, 2_000);
+  const inputs = [Buffer.concat([Buffer.from([0x0d, 0x82]), sample]), Buffer.from(sample.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1')];
+  for (const input of inputs) {
+    const whole = createNmeaDecoder({ defaultTime: T0 });
+    whole.push(input);
+    whole.end();
+    const expected = whole.stats();
+    assert.ok(expected.sentences > 5, 'the sample decodes whole');
+    for (const size of [1, 2, 3, 7, 64, 500, 1_024, 1_025, 1_500]) {
+      const cut = createNmeaDecoder({ defaultTime: T0 });
+      for (let i = 0; i < input.length; i += size) cut.push(input.subarray(i, i + size));
+      cut.end();
+      assert.deepEqual(cut.stats(), expected, `chunks of ${size} bytes`);
+    }
+  }
+});

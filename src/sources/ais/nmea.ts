@@ -132,15 +132,16 @@ function isDigit(b: number): boolean {
 }
 
 /**
- * The byte that ends lines in a stream, from the first line break seen: LF (also for CRLF, the CR is trimmed), or CR
- * when lines end with a lone CR; 0 when the chunk has no line break yet.
+ * The byte that ends lines in a stream, judged on its first MAX_LINE_BYTES + 1 bytes so that the answer does not
+ * depend on how the stream is cut into chunks (found by fuzzing: a stray CR before the first LF once made a chunked
+ * read take the file for CR-terminated): LF when that window holds one (CRLF too: the CR is trimmed), else CR when it
+ * holds a CR; 0 while fewer bytes than the window have arrived and none of them is an LF (unless `final`).
  */
-function lineTerminatorOf(buf: Buffer): number {
-  const lf = buf.indexOf(LF);
-  const cr = buf.indexOf(CR);
-  if (cr < 0) return lf < 0 ? 0 : LF;
-  if (lf < 0) return cr === buf.length - 1 ? 0 : CR; // a CR at the very end may be the first half of a CRLF
-  return cr < lf && buf[cr + 1] !== LF ? CR : LF;
+function lineTerminatorOf(head: Buffer, final: boolean): number {
+  const w = head.subarray(0, MAX_LINE_BYTES + 1);
+  if (w.indexOf(LF) >= 0) return LF;
+  if (head.length <= MAX_LINE_BYTES && !final) return 0;
+  return w.indexOf(CR) >= 0 ? CR : LF;
 }
 
 class NmeaStreamDecoder implements NmeaDecoder {
@@ -156,6 +157,8 @@ class NmeaStreamDecoder implements NmeaDecoder {
   // Line assembly across chunks.
   /** LF, or CR for a stream that ends lines with a lone CR; 0 until the first line break is seen. */
   private terminator = 0;
+  /** The stream's first bytes, held until the line break is known. */
+  private head: Buffer | undefined;
   private readonly carry = Buffer.alloc(MAX_LINE_BYTES);
   private carryLength = 0;
   private discarding = false;
@@ -183,9 +186,23 @@ class NmeaStreamDecoder implements NmeaDecoder {
 
   push(chunk: Uint8Array): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.terminator !== 0) return this.lines(buf);
+    // Until the line break is known, the start of the stream is held (at most a window's worth and one chunk).
+    this.head = this.head ? Buffer.concat([this.head, buf]) : Buffer.from(buf);
+    this.terminator = lineTerminatorOf(this.head, false);
+    if (this.terminator !== 0) this.releaseHead();
+  }
+
+  private releaseHead(): void {
+    const head = this.head;
+    this.head = undefined;
+    if (head) this.lines(head);
+  }
+
+  /** Splits a chunk into lines at the stream's line break, carrying a partial line to the next chunk. */
+  private lines(buf: Buffer): void {
     const n = buf.length;
-    if (this.terminator === 0) this.terminator = lineTerminatorOf(buf);
-    const eol = this.terminator || LF;
+    const eol = this.terminator;
     let i = 0;
     if (this.carryLength > 0 || this.discarding) {
       const e = buf.indexOf(eol);
@@ -204,6 +221,10 @@ class NmeaStreamDecoder implements NmeaDecoder {
   }
 
   end(): void {
+    if (this.terminator === 0 && this.head) {
+      this.terminator = lineTerminatorOf(this.head, true);
+      this.releaseHead();
+    }
     if (this.carryLength > 0 || this.discarding) this.flushCarry();
     this.fragments.flush();
   }
