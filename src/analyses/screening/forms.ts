@@ -4,6 +4,7 @@ import { hasNickname } from './normalize/nicknames.js';
 import { normalizeName, type NormalizedName } from './normalize/index.js';
 import { koreanWordReadings } from './korean-words.js';
 import { expandAbbreviations, filiations, numberWords, personParts, romanNumerals, shortCountryNames } from './normalize/name-parts.js';
+import { letterSet } from './similarity/letter-set.js';
 
 /** A name prepared for comparison: its normalization plus per-token keys computed once (index build or query). */
 export interface NameForm {
@@ -31,6 +32,9 @@ export interface NameForm {
   initials: boolean[];
   /** Per token: the spelling with transliteration variants made one (see variantSpelling). */
   variant: string[];
+  /** Per token and per variant spelling: the letter set (similarity/letter-set.ts), a cheap bound before Levenshtein. */
+  letters: number[];
+  variantLetters: number[];
   /** Per token: doubled letters written once; and the same keeping 'oo' and 'ee' (Korean spellings of their own). */
   undoubled: string[];
   undoubledKorean: string[];
@@ -143,9 +147,10 @@ export function nameForm(raw: string, schema?: string): NameForm {
   const { initials } = marked;
   // Roman numerals become numbers after initials are joined (L.X.C. is letters, Fund X is ten).
   const tokens = personal(schema) ? marked.tokens : romanNumerals(marked.tokens, initials);
+  const variant = tokens.map(variantSpelling);
   return {
     raw, norm, tokens, personal: personal(schema), chain, ignored, initials, filiations: personal(schema) ? filiations(chain) : [],
-    digit: tokens.map((t) => /\d/.test(t)), variant: tokens.map(variantSpelling),
+    digit: tokens.map((t) => /\d/.test(t)), variant, letters: tokens.map(letterSet), variantLetters: variant.map(letterSet),
     undoubled: tokens.map((t) => t.replace(/([a-z])\1+/g, '$1')),
     undoubledKorean: tokens.map((t) => t.replace(/([a-df-np-z])\1+/g, '$1')),
     gender: tokens.map(slavicGender),

@@ -44,8 +44,11 @@ function scratch(index: ScreeningIndex): Scratch {
   return s;
 }
 
-/** The k items with the highest score (ties: lower index first), best first, without sorting them all. */
-export function topK(items: number[], score: Float64Array, k: number): number[] {
+/**
+ * The k items with the highest score (ties: lower index first) that `accept` lets through, best first, without
+ * sorting them all; `accept` is asked only about items good enough to enter the k kept so far.
+ */
+export function topK(items: number[], score: Float64Array, k: number, accept?: (item: number) => boolean): number[] {
   const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
   const heap: number[] = []; // min-heap on `better`: heap[0] is the worst kept
   const down = (i: number) => {
@@ -61,6 +64,7 @@ export function topK(items: number[], score: Float64Array, k: number): number[] 
   };
   for (const x of items) {
     if (heap.length < k) {
+      if (accept && !accept(x)) continue;
       heap.push(x);
       for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
@@ -68,7 +72,7 @@ export function topK(items: number[], score: Float64Array, k: number): number[] 
         [heap[i], heap[parent]] = [heap[parent], heap[i]];
         i = parent;
       }
-    } else if (k > 0 && better(x, heap[0])) {
+    } else if (k > 0 && better(x, heap[0]) && (!accept || accept(x))) {
       heap[0] = x;
       down(0);
     }
@@ -120,7 +124,7 @@ export function candidates(index: ScreeningIndex, q: Prepared, p: ScreeningParam
     for (const w of f.words) for (const ei of index.korean.get(`w:${w}`) ?? []) forced.add(ei);
   }
   for (const id of q.ids) for (const ei of index.identifiers.get(`${id.kind}:${id.value}`) ?? []) forced.add(ei);
-  const ranked = topK(touched.filter((ei) => !forced.has(ei) && (!filter || filter(index.entities[ei]))), acc, p.candidates);
+  const ranked = topK(touched, acc, p.candidates, (ei) => !forced.has(ei) && (!filter || filter(index.entities[ei])));
   for (const ei of touched) acc[ei] = 0;
   return [...[...forced].filter((ei) => !filter || filter(index.entities[ei])), ...ranked];
 }

@@ -19,8 +19,18 @@ export interface Scored {
   explanations: Record<string, Explanation>;
 }
 
+const compatible = new Map<SchemaName, Map<SchemaName, boolean>>();
+
 /** Can a query of schema `q` describe an entity of schema `c`? (LegalEntity matches Person and Company ...) */
 export function schemaCompatible(q: SchemaName, c: SchemaName): boolean {
+  let row = compatible.get(q);
+  if (!row) compatible.set(q, (row = new Map()));
+  let v = row.get(c);
+  if (v === undefined) row.set(c, (v = compatibleSchemata(q, c)));
+  return v;
+}
+
+function compatibleSchemata(q: SchemaName, c: SchemaName): boolean {
   if (q === 'Thing' || c === 'Thing') return true;
   if (isA(c, q) || isA(q, c)) return true;
   // Company and Organization and PublicBody are interchangeable in lists.

@@ -3,6 +3,7 @@ import type { NameForm } from '../forms.js';
 import { isStopword, segmentations } from '../normalize/index.js';
 import { nicknameOf } from '../normalize/nicknames.js';
 import { chineseKeys } from '../normalize/chinese.js';
+import { editsAtLeast } from '../similarity/letter-set.js';
 
 const syllableCache = new Map<string, boolean>();
 
@@ -68,14 +69,15 @@ function tokenSim(q: NameForm, i: number, c: NameForm, j: number, p: ScreeningPa
   const pa = korean ? '' : q.phonetic[i], pb = korean ? '' : c.phonetic[j];
   const budget = typoBudget(longest, p);
   const phonetic = pa !== '' && pa === pb;
-  let d = levenshteinWithin(a, b, phonetic ? budget + 1 : budget);
+  const allowed = phonetic ? budget + 1 : budget;
+  let d = editsAtLeast(q.letters[i], c.letters[j]) > allowed ? allowed + 1 : levenshteinWithin(a, b, allowed);
   // Letters that transliterations of one name write differently (Sergej / Sergey, Wolodymyr / Volodymyr, Nooristani /
   // Nuristani) cost part of an edit: compared on the variant spelling (forms.ts), plus variantEditCost once. Words
   // beyond the budget are tried only when their variant spellings begin alike (a cheap guard on a hot path).
   if (!korean && d > 0) {
     const va = q.variant[i], vb = c.variant[j];
     if ((va !== a || vb !== b) && (d <= budget || va[0] === vb[0])) {
-      const dv = levenshteinWithin(va, vb, budget) + p.variantEditCost;
+      const dv = (editsAtLeast(q.variantLetters[i], c.variantLetters[j]) > budget ? budget + 1 : levenshteinWithin(va, vb, budget)) + p.variantEditCost;
       if (dv < d) d = dv;
     }
   }
