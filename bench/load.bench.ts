@@ -8,7 +8,7 @@
  * scripts/start-postgres.sh prints. Settings: BENCH_RATE (default 400), BENCH_SECONDS (60), BENCH_MAX_SECONDS (15).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -16,7 +16,7 @@ import pg from 'pg';
 import { openDb } from '../src/store/db.js';
 import { ScreeningService } from '../src/analyses/screening/service.js';
 import { generateQueries } from './queries.js';
-import { STAGED_LISTS } from './lists-fixture.js';
+import { mirrorOf } from './lists-fixture.js';
 import { fmt } from './stats.js';
 import { BIN, startServer } from '../test/helpers/cli.js';
 
@@ -29,22 +29,13 @@ if (!PG_URL) {
   process.exit(0);
 }
 
-function mirrorOf(folders: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'cp-load-mirror-'));
-  for (const f of folders) {
-    mkdirSync(join(root, f.split('/')[0]), { recursive: true });
-    symlinkSync(join(STAGED_LISTS, f), join(root, f));
-  }
-  return root;
-}
-
 const admin = new pg.Client({ connectionString: PG_URL });
 await admin.connect();
 const dbName = `cp_load_${Date.now()}`;
 await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(PG_URL);
 url.pathname = `/${dbName}`;
-const env = { DATABASE_URL: url.toString(), CHOKEPOINT_MIRROR: mirrorOf(['ofac/2023-12-28', 'un/2026-05-08']) };
+const env = { DATABASE_URL: url.toString(), CHOKEPOINT_MIRROR: mirrorOf({ ofac: ['2023-12-28'], un: ['2026-05-08'] }, 'cp-load-mirror-') };
 
 // The request bodies: generated queries over the real index (the same generator as screening-speed).
 const prep = spawnSync(process.execPath, [BIN, 'update'], { env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -97,7 +88,7 @@ try {
         line(`${SECONDS} s at ${RATE} req/s, 2 API processes`, await load(server.url, SECONDS, RATE));
         const during = load(server.url, SECONDS, RATE);
         await new Promise((r) => setTimeout(r, 5_000));
-        const up = spawnSync(process.execPath, [BIN, 'update', '--mirror', mirrorOf(['ofac/2024-05-03'])], { env: { ...process.env, ...env }, encoding: 'utf8' });
+        const up = spawnSync(process.execPath, [BIN, 'update', '--mirror', mirrorOf({ ofac: ['2024-05-03'] }, 'cp-load-mirror-')], { env: { ...process.env, ...env }, encoding: 'utf8' });
         if (up.status !== 0) throw new Error(up.stderr);
         line(`${SECONDS} s at ${RATE} req/s during a list update (ofac@2024-05-03 stored by another process; both API processes rebuilt their index)`, await during);
         const rebuilds = () => (server.stderr().match(/lists changed: screening index rebuilt/g) ?? []).length;

@@ -6,12 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sharedDataDir } from '../../src/config/paths.js';
 import { freePort, startServer } from '../helpers/cli.js';
 import { TEST_PG_URL, freshPostgres } from '../helpers/db.js';
+import { mirrorOf, newestPublication } from '../../bench/lists-fixture.js';
 
 /** A TCP proxy to the PostgreSQL server that can be cut (close every socket, stop listening) and reopened. */
 function proxy(port: number, target: URL) {
@@ -37,15 +34,6 @@ function proxy(port: number, target: URL) {
   };
 }
 
-function unMirror(): string {
-  const root = mkdtempSync(join(tmpdir(), 'cp-outage-mirror-'));
-  const un = join(sharedDataDir(), 'lists', 'un');
-  const newest = readdirSync(un).filter((f) => /^\d{4}-\d{2}-\d{2}$/.test(f)).sort().at(-1)!;
-  mkdirSync(join(root, 'un'));
-  symlinkSync(join(un, newest), join(root, 'un', newest));
-  return root;
-}
-
 test('database outage: 503 with a clear body, screening goes on, recovery without a restart', { skip: !TEST_PG_URL && 'CHOKEPOINT_TEST_PG_URL not set' }, async () => {
   const pg = await freshPostgres();
   const target = new URL(pg.url);
@@ -56,7 +44,7 @@ test('database outage: 503 with a clear body, screening goes on, recovery withou
   const p = proxy(port, target);
   await p.open();
   const admin = 'outage-test-admin-secret';
-  const server = await startServer([], { DATABASE_URL: via.toString(), CHOKEPOINT_MIRROR: unMirror(), CHOKEPOINT_ADMIN_TOKEN: admin });
+  const server = await startServer([], { DATABASE_URL: via.toString(), CHOKEPOINT_MIRROR: mirrorOf({ un: [newestPublication('un')] }, 'cp-outage-mirror-'), CHOKEPOINT_ADMIN_TOKEN: admin });
   const get = (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin}` } });
   const match = () => fetch(`${server.url}/match/default`, {
     method: 'POST', headers: { 'content-type': 'application/json' },

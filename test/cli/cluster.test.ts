@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedDataDir } from '../../src/config/paths.js';
 import { runCli, startServer } from '../helpers/cli.js';
 import { TEST_PG_URL, freshPostgres } from '../helpers/db.js';
-
-const STAGED = join(sharedDataDir(), 'lists');
-
-/** A mirror holding the given staged publications (symbolic links). */
-function mirrorOf(folders: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'cp-cluster-mirror-'));
-  for (const f of folders) {
-    const [source] = f.split('/');
-    mkdirSync(join(root, source), { recursive: true });
-    symlinkSync(join(STAGED, f), join(root, f));
-  }
-  return root;
-}
+import { mirrorOf } from '../../bench/lists-fixture.js';
 
 async function waitFor(what: string, ms: number, check: () => Promise<boolean> | boolean): Promise<void> {
   const deadline = Date.now() + ms;
@@ -52,7 +39,7 @@ test('serve --workers above 1 needs PostgreSQL, and says so', () => {
 
 test('two API processes on one port over PostgreSQL: both answer, a killed one is replaced, a list update reaches both', { skip: !TEST_PG_URL && 'CHOKEPOINT_TEST_PG_URL not set' }, async () => {
   const pg = await freshPostgres();
-  const env = { DATABASE_URL: pg.url, CHOKEPOINT_MIRROR: mirrorOf(['ofac/2023-12-28', 'un/2024-09-26']) };
+  const env = { DATABASE_URL: pg.url, CHOKEPOINT_MIRROR: mirrorOf({ ofac: ['2023-12-28'], un: ['2024-09-26'] }, 'cp-cluster-mirror-') };
   const server = await startServer([], env, 300_000, ['--workers', '2', '--reload-seconds', '1']);
   try {
     await waitFor('both processes ready', 120_000, () => /all 2 API processes ready/.test(server.stderr()));
@@ -78,7 +65,7 @@ test('two API processes on one port over PostgreSQL: both answer, a killed one i
     });
 
     // Another process stores a newer OFAC list: both API processes rebuild their index from it.
-    const up = runCli(['update', '--mirror', mirrorOf(['ofac/2024-05-03'])], { DATABASE_URL: pg.url });
+    const up = runCli(['update', '--mirror', mirrorOf({ ofac: ['2024-05-03'] }, 'cp-cluster-mirror-')], { DATABASE_URL: pg.url });
     assert.equal(up.status, 0, up.stderr);
     await waitFor('both processes on the new list', 120_000, async () => {
       const now = await processes(server.url, 10);

@@ -5,24 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedDataDir } from '../../src/config/paths.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { openStore } from '../../src/config/settings.js';
 import { currentVersions } from '../../src/store/versions.js';
 import { entitiesStale, entityCount } from '../../src/store/entities.js';
 import { BIN, runCli } from '../helpers/cli.js';
-
-const STAGED = join(sharedDataDir(), 'lists');
-
-function mirrorOf(folder: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'cp-kill-mirror-'));
-  mkdirSync(join(root, 'ofac'));
-  symlinkSync(join(STAGED, 'ofac', folder), join(root, 'ofac', folder));
-  return root;
-}
+import { mirrorOf } from '../../bench/lists-fixture.js';
 
 /**
  * Starts `chokepoint update` and kills it with SIGKILL when its log shows `line` (the step just begun), or after
@@ -57,7 +48,7 @@ async function served(db: Db): Promise<Served> {
 
 test('update killed with SIGKILL at several points: the previous version stays intact and served, staging is cleaned', async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cp-kill-'));
-  const first = runCli(['--data-dir', dataDir, 'update', '--mirror', mirrorOf('2023-12-28')]);
+  const first = runCli(['--data-dir', dataDir, 'update', '--mirror', mirrorOf({ ofac: ['2023-12-28'] }, 'cp-kill-mirror-')]);
   assert.equal(first.status, 0, first.stderr);
   const settings = { dataDir };
   let db = await openStore(settings);
@@ -65,7 +56,7 @@ test('update killed with SIGKILL at several points: the previous version stays i
   await db.close();
   assert.equal(before.ofac, '2023-12-28');
 
-  const newer = mirrorOf('2024-05-03');
+  const newer = mirrorOf({ ofac: ['2024-05-03'] }, 'cp-kill-mirror-');
   const outcomes: string[] = [];
   const points: { name: string; line?: RegExp; ms?: number }[] = [
     { name: 'early, while parsing', ms: 1_500 },

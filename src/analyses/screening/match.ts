@@ -2,7 +2,7 @@ import type { SchemaName } from '../../model/schema.js';
 import type { IndexedEntity, ScreeningIndex } from './index/build.js';
 import { SCREENING_PARAMS, type ScreeningParams } from './params.js';
 import { prepare, type Prepared } from './prepared.js';
-import { scorePair, schemaCompatible, type Explanation } from './score.js';
+import { compatibleCodes, scorePair, type Explanation } from './score.js';
 import { typoBudget } from './features/name.js';
 
 export interface MatchOptions {
@@ -134,15 +134,15 @@ export function matchQuery(index: ScreeningIndex, schema: SchemaName, properties
   const p: ScreeningParams = { ...SCREENING_PARAMS, ...opts.params };
   const threshold = opts.threshold ?? p.threshold;
   const q = prepare(schema, properties);
-  const scope = (e: IndexedEntity) => schemaCompatible(schema, e.schema) && (!opts.filter || opts.filter(e));
+  const scope = (e: IndexedEntity) => compatibleCodes(q.schemaCode, e.prepared.schemaCode) && (!opts.filter || opts.filter(e));
   const cands = candidates(index, q, p, scope);
-  const results: MatchResult[] = [];
-  for (const ei of cands) {
-    const e = index.entities[ei];
-    const s = scorePair(q, e.prepared, p);
-    results.push({ entity: e, score: s.score, match: s.score >= threshold, explanations: s.explanations });
-  }
-  results.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-  const total = results.filter((r) => r.match).length;
-  return { results: results.slice(0, opts.limit ?? 5), total, candidates: cands.length };
+  // Rank every candidate by score alone, then explain only the ones returned (same scores: scorePair is deterministic).
+  const ranked = cands.map((ei) => ({ entity: index.entities[ei], score: scorePair(q, index.entities[ei].prepared, p, false).score }));
+  ranked.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+  const total = ranked.filter((r) => r.score >= threshold).length;
+  const results = ranked.slice(0, opts.limit ?? 5).map(({ entity }): MatchResult => {
+    const s = scorePair(q, entity.prepared, p);
+    return { entity, score: s.score, match: s.score >= threshold, explanations: s.explanations };
+  });
+  return { results, total, candidates: cands.length };
 }

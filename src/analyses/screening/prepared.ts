@@ -1,4 +1,4 @@
-import { isSchemaName, propertyOf, type SchemaName } from '../../model/schema.js';
+import { isSchemaName, propertyOf, SCHEMA_NAMES, type SchemaName } from '../../model/schema.js';
 import { countryCode } from '../../model/countries.js';
 import { identifierKeys, type IdentifierKey } from './identifiers.js';
 import { nameForm, type NameForm } from './forms.js';
@@ -20,6 +20,8 @@ export interface PreparedName {
 /** A query or an indexed entity, prepared once for scoring. */
 export interface Prepared {
   schema: SchemaName;
+  /** The schema's position in SCHEMA_NAMES: compared through a table on the hot path (score.ts). */
+  schemaCode: number;
   names: PreparedName[];
   ids: IdentifierKey[];
   birthDates: string[];
@@ -107,7 +109,7 @@ export function prepare(schema: SchemaName, properties: Record<string, string[] 
     }
   }
   return {
-    schema, names, ids: identifierKeys(schema, properties),
+    schema, schemaCode: SCHEMA_NAMES.indexOf(schema), names, ids: identifierKeys(schema, properties),
     birthDates: (properties.birthDate ?? []).map((d) => d.trim()).filter((d) => /^\d{4}/.test(d)),
     countries: [...countries],
     genders: (properties.gender ?? []).map((g) => g.toLowerCase()),

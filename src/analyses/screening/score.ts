@@ -1,4 +1,4 @@
-import { isA, type SchemaName } from '../../model/schema.js';
+import { isA, SCHEMA_NAMES, type SchemaName } from '../../model/schema.js';
 import { compareNames, type NameComparison } from './features/name.js';
 import { UNIQUE_IDENTIFIER_KINDS } from './identifiers.js';
 import { levenshteinSimilarity } from './similarity/levenshtein.js';
@@ -28,6 +28,15 @@ export function schemaCompatible(q: SchemaName, c: SchemaName): boolean {
   let v = row.get(c);
   if (v === undefined) row.set(c, (v = compatibleSchemata(q, c)));
   return v;
+}
+
+/** schemaCompatible by schema codes (Prepared.schemaCode), from a table filled on first use. */
+const codeTable = new Int8Array(SCHEMA_NAMES.length * SCHEMA_NAMES.length).fill(-1);
+
+export function compatibleCodes(q: number, c: number): boolean {
+  const k = q * SCHEMA_NAMES.length + c;
+  if (codeTable[k] < 0) codeTable[k] = compatibleSchemata(SCHEMA_NAMES[q], SCHEMA_NAMES[c]) ? 1 : 0;
+  return codeTable[k] === 1;
 }
 
 function compatibleSchemata(q: SchemaName, c: SchemaName): boolean {
@@ -140,11 +149,12 @@ const STRICT_LEGAL_FORMS = new Set(['llc', 'jsc', 'ano', 'sa', 'ag', 'plc', 'lp'
 
 /**
  * The screening model: a name score (best pair of names, Korean-aware), raised by unique identifiers in common,
- * then moved by qualifiers (birth date, country, gender, numbers in names). Deterministic.
+ * then moved by qualifiers (birth date, country, gender, numbers in names). Deterministic. With `explain` false the
+ * score is the same and the explanations are left out (ranking many candidates before explaining the few kept).
  */
-export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored {
+export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams, explain = true): Scored {
   const explanations: Record<string, Explanation> = {};
-  if (!schemaCompatible(q.schema, c.schema)) {
+  if (!compatibleCodes(q.schemaCode, c.schemaCode)) {
     explanations.schema_mismatch = { score: 0, contribution: 0, detail: `a ${q.schema} query cannot match a ${c.schema}` };
     return { score: 0, explanations };
   }
@@ -152,7 +162,7 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
   const best = bestName(q, c, p);
   if (best) {
     const { cmp } = best;
-    explanations.name_match = {
+    if (explain) explanations.name_match = {
       score: round(cmp.score), contribution: round(cmp.score),
       detail: `${cmp.pairs.map((x) => `${x.q}~${x.c} ${x.how} ${round(x.sim)}`).join(', ') || 'no tokens in common'}` +
         `${cmp.conflicts.q.length ? `; differ: ${cmp.conflicts.q.join(' ')} / ${cmp.conflicts.c.join(' ')}` : ''}` +
@@ -166,7 +176,7 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
     score = cmp.score;
     if (best.korean) {
       const lift = Math.max(0, p.koreanKeyScore - score);
-      explanations.korean_name_key = {
+      if (explain) explanations.korean_name_key = {
         score: 1, contribution: round(lift),
         detail: best.q.form.norm.korean && best.c.form.norm.korean
           ? `Korean syllable keys meet: ${best.q.form.norm.korean.orderFreeKey} = ${best.c.form.norm.korean.orderFreeKey}`
@@ -177,27 +187,27 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
     }
     if (best.c.weak || best.q.weak) {
       const after = score * p.weakAliasFactor;
-      explanations.weak_alias = { score: 1, contribution: round(after - score), detail: `matched a weak alias (${best.c.prop})` };
+      if (explain) explanations.weak_alias = { score: 1, contribution: round(after - score), detail: `matched a weak alias (${best.c.prop})` };
       score = after;
     }
     const lq = best.q.form.norm.legalForms, lc = best.c.form.norm.legalForms;
     if (lq.length && lc.length && !lq.some((f) => lc.includes(f))) {
       const strict = lq.some((f) => STRICT_LEGAL_FORMS.has(f)) && lc.some((f) => STRICT_LEGAL_FORMS.has(f));
       const penalty = strict ? p.strictLegalFormMismatchPenalty : p.legalFormMismatchPenalty;
-      explanations.legal_form_mismatch = {
+      if (explain) explanations.legal_form_mismatch = {
         score: 1, contribution: -penalty, detail: `legal forms differ: ${lq.join(' ')} vs ${lc.join(' ')}${strict ? ' (distinct kinds of legal person)' : ''}`,
       };
       score -= penalty;
     }
     if (numberOneSided(best.q, best.c, c.schema)) {
-      explanations.number_mismatch = {
+      if (explain) explanations.number_mismatch = {
         score: 1, contribution: -p.numberOneSidedPenalty,
         detail: `a number only one name has: ${best.q.form.numbers.join(' ') || '-'} vs ${best.c.form.numbers.join(' ') || '-'}`,
       };
       score -= p.numberOneSidedPenalty;
     }
     if (numbersDiffer(best.q, best.c)) {
-      explanations.number_mismatch = {
+      if (explain) explanations.number_mismatch = {
         score: 1, contribution: -p.numberMismatchPenalty, detail: `numbers differ: ${best.q.form.numbers.join(' ')} vs ${best.c.form.numbers.join(' ')}`,
       };
       score -= p.numberMismatchPenalty;
@@ -209,13 +219,13 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
   const unique = shared.filter((s) => UNIQUE_IDENTIFIER_KINDS.has(s.kind));
   if (unique.length) {
     const lifted = Math.max(score, p.uniqueIdentifierScore);
-    explanations.identifier_match = {
+    if (explain) explanations.identifier_match = {
       score: 1, contribution: round(lifted - score), detail: `same ${unique.map((u) => `${u.kind.toUpperCase()} ${u.value}`).join(', ')}`,
       query: unique.map((u) => u.raw),
     };
     score = lifted;
   } else if (shared.length && nameScore >= p.documentMinName) {
-    explanations.document_match = {
+    if (explain) explanations.document_match = {
       score: 1, contribution: p.documentBonus, detail: `same ${shared.map((u) => `${u.prop} ${u.value}`).join(', ')}`, query: shared.map((u) => u.raw),
     };
     score += p.documentBonus;
@@ -225,7 +235,7 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
     const agree = q.birthDates.some((a) => c.birthDates.some((b) => datesAgree(a, b)));
     const yearAgree = q.birthDates.some((a) => c.birthDates.some((b) => yearOf(a) === yearOf(b)));
     const contribution = agree ? p.birthDateMatchBonus : yearAgree ? 0 : -p.birthDateMismatchPenalty;
-    explanations.birth_date = {
+    if (explain) explanations.birth_date = {
       score: agree ? 1 : 0, contribution, detail: agree ? 'birth dates agree' : yearAgree ? 'same birth year, dates differ' : 'birth dates differ',
       query: q.birthDates, candidate: c.birthDates,
     };
@@ -233,14 +243,14 @@ export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams): Scored 
   }
   if (q.countries.length && c.countries.length) {
     const agree = q.countries.some((x) => c.countries.includes(x));
-    explanations.country = {
+    if (explain) explanations.country = {
       score: agree ? 1 : 0, contribution: agree ? 0 : -p.countryMismatchPenalty,
       detail: agree ? 'a country in common' : 'no country in common', query: q.countries, candidate: c.countries,
     };
     if (!agree) score -= p.countryMismatchPenalty;
   }
   if (q.genders.length && c.genders.length && !q.genders.some((g) => c.genders.includes(g))) {
-    explanations.gender = { score: 0, contribution: -p.genderMismatchPenalty, detail: 'genders differ', query: q.genders, candidate: c.genders };
+    if (explain) explanations.gender = { score: 0, contribution: -p.genderMismatchPenalty, detail: 'genders differ', query: q.genders, candidate: c.genders };
     score -= p.genderMismatchPenalty;
   }
   return { score: round(Math.min(1, Math.max(0, score))), explanations };

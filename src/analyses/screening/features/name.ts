@@ -43,29 +43,36 @@ export interface NameComparison {
 
 /** Edits a token of this length may differ by and still be the same word misspelt. */
 export function typoBudget(length: number, p: ScreeningParams): number {
-  for (const [maxLength, edits] of p.typoBudget) if (length <= maxLength) return edits;
+  const b = p.typoBudget;
+  for (let k = 0; k < b.length; k++) if (length <= b[k][0]) return b[k][1];
   return p.typoBudget[p.typoBudget.length - 1][1];
 }
 
-function tokenSim(q: NameForm, i: number, c: NameForm, j: number, p: ScreeningParams, korean: boolean): { sim: number; how: TokenPair['how'] } {
+/**
+ * How two tokens compare: their similarity in [0, 1], and in `tokenHow` how they agree when they do (hot path: no
+ * object per pair of tokens).
+ */
+let tokenHow: TokenPair['how'] = 'typo';
+
+function tokenSim(q: NameForm, i: number, c: NameForm, j: number, p: ScreeningParams, korean: boolean): number {
   const a = q.tokens[i], b = c.tokens[j];
-  if (a === b) return { sim: 1, how: 'equal' };
-  if (q.digit[i] || c.digit[j]) return { sim: 0, how: 'typo' };
-  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? { sim: p.initialSimilarity, how: 'initial' } : { sim: 0, how: 'initial' };
+  if (a === b) return ((tokenHow = 'equal'), 1);
+  if (q.digit[i] || c.digit[j]) return 0;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? ((tokenHow = 'initial'), p.initialSimilarity) : 0;
   // Initials run together (N.A.B.C., JC) are letters, not a word: one letter more or less is another abbreviation.
-  if (q.initials[i] || c.initials[j]) return { sim: 0, how: 'initial' };
-  if (q.personal && (q.nick[i] !== undefined || c.nick[j] !== undefined) && nicknameOf(a, b)) return { sim: p.nicknameSimilarity, how: 'nickname' };
+  if (q.initials[i] || c.initials[j]) return 0;
+  if (q.personal && (q.nick[i] !== undefined || c.nick[j] !== undefined) && nicknameOf(a, b)) return ((tokenHow = 'nickname'), p.nicknameSimilarity);
   // Slavic surnames have a feminine form (Ivanov / Ivanova, Barkov / Barkova): one letter apart, another person.
-  if (q.personal && q.gender[i] !== c.gender[j] && q.gender[i] !== '' && c.gender[j] !== '') return { sim: 0, how: 'typo' };
+  if (q.personal && q.gender[i] !== c.gender[j] && q.gender[i] !== '' && c.gender[j] !== '') return 0;
   // A letter written twice or once (Mohammed / Mohamed, Jong-uun / Jong-un). In Korean romanizations 'oo' and 'ee' are
   // spellings of their own (Joong = 중, Lee = 이), so there only other doubled letters collapse.
-  if (korean ? q.undoubledKorean[i] === c.undoubledKorean[j] : q.undoubled[i] === c.undoubled[j]) return { sim: p.doubledLetterSimilarity, how: 'doubled' };
+  if (korean ? q.undoubledKorean[i] === c.undoubledKorean[j] : q.undoubled[i] === c.undoubled[j]) return ((tokenHow = 'doubled'), p.doubledLetterSimilarity);
   const longest = Math.max(a.length, b.length);
   // A word with three letters or more added at its end is a derived name, not a slip (Mohammad / Mohammadzai).
-  if (longest - Math.min(a.length, b.length) >= p.derivedSuffixLength && (a.startsWith(b) || b.startsWith(a))) return { sim: 0, how: 'typo' };
+  if (longest - Math.min(a.length, b.length) >= p.derivedSuffixLength && (a.startsWith(b) || b.startsWith(a))) return 0;
   // Korean syllables one letter apart are different syllables (Jong / Tong, Chol / Chun) — spelling variants of one
   // syllable are met by the Korean syllable key instead. A slip that makes no syllable at all (Yongg, Jng) is a typo.
-  if (korean && longest <= p.koreanSyllableMaxLength && readsAsSyllables(a) && readsAsSyllables(b)) return { sim: 0, how: 'typo' };
+  if (korean && longest <= p.koreanSyllableMaxLength && readsAsSyllables(a) && readsAsSyllables(b)) return 0;
   const pa = korean ? '' : q.phonetic[i], pb = korean ? '' : c.phonetic[j];
   const budget = typoBudget(longest, p);
   const phonetic = pa !== '' && pa === pb;
@@ -81,11 +88,32 @@ function tokenSim(q: NameForm, i: number, c: NameForm, j: number, p: ScreeningPa
       if (dv < d) d = dv;
     }
   }
-  if (d <= budget) return { sim: 1 - d / longest, how: 'typo' };
+  if (d <= budget) return ((tokenHow = 'typo'), 1 - d / longest);
   // Same sound, spelt one edit beyond the typo budget (Si / Xi, Jonson / Johnson).
-  if (phonetic && d <= budget + 1 && Math.min(a.length, b.length) >= p.phoneticMinLength) return { sim: p.phoneticSimilarity, how: 'phonetic' };
-  return { sim: 0, how: 'typo' };
+  if (phonetic && d <= budget + 1 && Math.min(a.length, b.length) >= p.phoneticMinLength) return ((tokenHow = 'phonetic'), p.phoneticSimilarity);
+  return 0;
 }
+
+interface Sim { i: number; j: number; sim: number; how: TokenPair['how'] }
+
+/** The tokens not used, longest first, then alphabetical (an insertion sort: a name has a handful of tokens). */
+function unusedLongestFirst(tokens: string[], used: boolean[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (used[k]) continue;
+    const t = tokens[k];
+    let at = out.length;
+    while (at > 0 && longerFirst(t, out[at - 1]) < 0) at--;
+    out.splice(at, 0, t);
+  }
+  return out;
+}
+
+function longerFirst(x: string, y: string): number {
+  return y.length - x.length || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+const bySimilarity = (x: Sim, y: Sim) => y.sim - x.sim || x.i - y.i || x.j - y.j;
 
 function isNumber(t: string): boolean {
   for (let k = 0; k < t.length; k++) {
@@ -105,25 +133,25 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   const qt = q.tokens, ct = c.tokens;
   // Either name read as Korean: syllables are compared strictly and not by sound (see tokenSim).
   const korean = q.norm.korean !== undefined || c.norm.korean !== undefined;
-  const sims: { i: number; j: number; sim: number; how: TokenPair['how'] }[] = [];
+  // Every pair of tokens that agree at all, best first (ties: query order, then candidate order), paired greedily.
+  const sims: Sim[] = [];
   for (let i = 0; i < qt.length; i++) {
     for (let j = 0; j < ct.length; j++) {
-      const s = tokenSim(q, i, c, j, p, korean);
-      if (s.sim > 0) sims.push({ i, j, ...s });
+      const sim = tokenSim(q, i, c, j, p, korean);
+      if (sim > 0) sims.push({ i, j, sim, how: tokenHow });
     }
   }
-  sims.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
+  if (sims.length > 1) sims.sort(bySimilarity);
   const usedQ = new Array<boolean>(qt.length).fill(false);
   const usedC = new Array<boolean>(ct.length).fill(false);
   const pairs: TokenPair[] = [];
-  let num = 0, den = 0, matchedChars = 0;
+  let num = 0, den = 0;
   for (const s of sims) {
     if (usedQ[s.i] || usedC[s.j]) continue;
     usedQ[s.i] = usedC[s.j] = true;
     const w = (qt[s.i].length + ct[s.j].length) / 2;
     num += s.sim * w;
     den += w;
-    matchedChars += w;
     pairs.push({ q: qt[s.i], c: ct[s.j], sim: s.sim, how: s.how });
   }
   // Words split or run together (Patr ushev / Patrushev) and initials or acronyms of several words (JC / Jean Claude,
@@ -149,11 +177,8 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
       }
     }
   }
-  const leftQ = qt.filter((_, i) => !usedQ[i]);
-  const leftC = ct.filter((_, j) => !usedC[j]);
   // Leftovers on both sides pair up as contradictions, longest first; the surplus of one side is extra.
-  const byLength = (x: string, y: string) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0);
-  const sq = [...leftQ].sort(byLength), sc = [...leftC].sort(byLength);
+  const sq = unusedLongestFirst(qt, usedQ), sc = unusedLongestFirst(ct, usedC);
   const n = Math.min(sq.length, sc.length);
   const conflicts = { q: sq.slice(0, n), c: sc.slice(0, n) };
   const extra = [...sq.slice(n), ...sc.slice(n)];
@@ -171,7 +196,6 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   const extraWeight = pairs.length >= p.lenientExtraAfter ? lenient : 1;
   for (const t of extra) den += t.length * extraWeight;
   const score = den > 0 ? num / den : 0;
-  void matchedChars;
 
   const out: NameComparison = { score, pairs, conflicts, extra };
   const joined = korean ? 0 : joinedSimilarity(qt, ct, p);
