@@ -39,6 +39,15 @@ export function compatibleCodes(q: number, c: number): boolean {
   return codeTable[k] === 1;
 }
 
+const rows = new Map<number, Uint8Array>();
+
+/** Per schema code, 1 where an entity of that schema can answer a query of schema code `q`. */
+export function compatibleWith(q: number): Uint8Array {
+  let row = rows.get(q);
+  if (!row) rows.set(q, (row = Uint8Array.from(SCHEMA_NAMES, (_, c) => (compatibleCodes(q, c) ? 1 : 0))));
+  return row;
+}
+
 function compatibleSchemata(q: SchemaName, c: SchemaName): boolean {
   if (q === 'Thing' || c === 'Thing') return true;
   if (isA(c, q) || isA(q, c)) return true;

@@ -3,6 +3,9 @@ import { allEntities } from '../../store/entities.js';
 import { currentVersions } from '../../store/versions.js';
 import { buildIndex, type ScreeningIndex } from './index/build.js';
 import { withImportedEntities } from '../network/screening-entities.js';
+import { matchQuery, type MatchOutcome } from './match.js';
+import { MatchPool, type PoolMatchOptions } from './parallel/match-pool.js';
+import type { SchemaName } from '../../model/schema.js';
 
 /**
  * Holds the screening index of one process. The index is built from the store at start and rebuilt after list
@@ -11,6 +14,47 @@ import { withImportedEntities } from '../network/screening-entities.js';
 export class ScreeningService {
   private current?: ScreeningIndex;
   private building?: Promise<ScreeningIndex>;
+  private pool?: MatchPool;
+  private poolStarting?: ScreeningIndex;
+
+  /**
+   * @param matchThreads threads that answer `match` (each holds a copy of the index); 0 screens on the calling thread.
+   * @param log told when match threads fail to start or stop (screening goes on in-process).
+   */
+  constructor(private readonly matchThreads = 0, private readonly log: (line: string) => void = () => {}) {}
+
+  /**
+   * Screens one query against `index` (the index a request started with): on a match thread when threads hold that
+   * index, else in-process. Either way the same answer.
+   */
+  async match(index: ScreeningIndex, schema: SchemaName, properties: Record<string, string[]>, opts: PoolMatchOptions = {}): Promise<MatchOutcome> {
+    const pool = this.pool;
+    if (pool && pool.index === index && !pool.broken) {
+      try {
+        return await pool.match(schema, properties, opts);
+      } catch (err) {
+        if (!pool.broken) throw err;
+      }
+    }
+    this.followIndex();
+    return matchQuery(index, schema, properties, opts);
+  }
+
+  /** Starts match threads on the current index when they hold another one (or failed); the old ones stop then. */
+  private followIndex(): void {
+    const index = this.current;
+    if (!this.matchThreads || this.closed || !index || this.poolStarting === index || (this.pool?.index === index && !this.pool.broken)) return;
+    this.poolStarting = index;
+    MatchPool.start(index, this.matchThreads).then(async (pool) => {
+      if (this.closed || this.current !== index) return pool.close(); // stopped, or a newer index came meanwhile
+      const old = this.pool;
+      this.pool = pool;
+      if (this.poolStarting === index) this.poolStarting = undefined;
+      await old?.close();
+    }, (err: Error) => {
+      this.log(`match threads did not start (screening in-process): ${err.message}`);
+    });
+  }
 
   get index(): ScreeningIndex | undefined {
     return this.current;
@@ -41,6 +85,7 @@ export class ScreeningService {
           index = buildIndex(entities, versions.map((v) => `${v.source}@${v.version}`));
           this.current = index;
         } while (this.again);
+        this.followIndex();
         return index;
       } finally {
         this.building = undefined;
@@ -75,5 +120,16 @@ export class ScreeningService {
   /** Uses an index built elsewhere (tests, workers). */
   use(index: ScreeningIndex): void {
     this.current = index;
+    this.followIndex();
+  }
+
+  private closed = false;
+
+  /** Stops the match threads (and any still starting). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
   }
 }

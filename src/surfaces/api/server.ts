@@ -15,6 +15,8 @@ export interface ServerOptions {
   access: AccessSettings;
   /** Days the screening audit trail is kept; 0 = for ever. */
   auditRetentionDays: number;
+  /** Threads that screen `POST /match` queries beside the main thread (each holds a copy of the index); 0 = none. */
+  matchThreads: number;
   /** Imports the lists when the store holds none (the first start). */
   importLists: (s: Services) => Promise<void>;
   log: (line: string) => void;
@@ -27,7 +29,7 @@ export interface ServerOptions {
 export async function startServer(settings: Settings, o: ServerOptions): Promise<void> {
   const db = await openStore(settings);
   const services: Services = {
-    db, screening: new ScreeningService(), ready: false, notReadyReason: 'loading lists', startedAt: new Date(),
+    db, screening: new ScreeningService(o.matchThreads, o.log), ready: false, notReadyReason: 'loading lists', startedAt: new Date(),
     access: new AccessControl(db, o.access),
     audit: new AuditTrail(db, o.auditRetentionDays, (err) => o.log(`audit trail not written yet (kept for the next try): ${err.message}`)),
   };
@@ -40,6 +42,7 @@ export async function startServer(settings: Settings, o: ServerOptions): Promise
     stopWatching();
     server.close();
     await services.audit?.close().catch(() => undefined);
+    await services.screening.close().catch(() => undefined);
     await db.close();
     process.exit(0);
   };

@@ -25,6 +25,8 @@ export interface ScreeningIndex {
   tokenPostings: Int32Array[];
   /** Token id → inverse document frequency. */
   idf: Float64Array;
+  /** Entity index → its schema code (Prepared.schemaCode), for the schema check on the hot path. */
+  schemaCodes: Uint8Array;
   /** Phonetic code → token ids. */
   phonetic: Map<string, number[]>;
   /** Korean order-free key → entity indexes. */
@@ -99,6 +101,7 @@ export function indexEntities(indexed: IndexedEntity[], versions: string[]): Scr
   });
   return {
     entities: indexed, vocabulary, tokenPostings, idf, phonetic, korean, identifiers, versions,
+    schemaCodes: Uint8Array.from(indexed, (e) => e.prepared.schemaCode),
     builtAt: new Date().toISOString(), buildMs: performance.now() - started,
   };
 }

@@ -7,6 +7,8 @@ import type { Explanation } from '../score.js';
 import type { IndexedEntity } from '../index/build.js';
 import type { BatchQuery } from '../batch.js';
 import type { Suppression } from '../suppressions.js';
+import type { SchemaName } from '../../../model/schema.js';
+import type { ScreeningParams } from '../params.js';
 
 export type PlainEntity = Omit<IndexedEntity, 'prepared'>;
 
@@ -47,3 +49,21 @@ export interface ChunkRequest {
 }
 
 export type ChunkReply = { seq: number; rows: WireRow[] } | { seq: number; error: string } | { ready: true };
+
+/** Main → match thread: screen one query. `mask` (entity positions allowed, 1 = yes) comes with a key's first use. */
+export interface MatchRequest {
+  id: number;
+  schema: SchemaName;
+  properties: Record<string, string[]>;
+  threshold?: number;
+  limit?: number;
+  params?: Partial<ScreeningParams>;
+  maskKey?: string;
+  mask?: Uint8Array;
+}
+
+/** Match thread → main: the outcome, entities as positions in the shared order. */
+export type MatchReply =
+  | { id: number; results: WireResult[]; total: number; candidates: number }
+  | { id: number; error: string }
+  | { ready: true };

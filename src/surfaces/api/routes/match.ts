@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { matchQuery } from '../../../analyses/screening/match.js';
 import { SCREENING_PARAMS } from '../../../analyses/screening/params.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
@@ -37,6 +36,7 @@ export function matchRoutes(s: Services) {
     const body = c.req.valid('json');
     const index = requireIndex(s);
     const filter = requestFilter(index, dataset, q);
+    const filterKey = JSON.stringify([dataset, q.include_dataset, q.exclude_dataset, q.topics]);
     const algorithm = resolveAlgorithm(q.algorithm);
     const keys = Object.keys(body.queries);
     if (!keys.length) throw new HttpError(400, 'no queries: give at least one in `queries`');
@@ -53,7 +53,7 @@ export function matchRoutes(s: Services) {
         responses[key] = { status: 400, message: ex.message, results: [], total: { value: 0, relation: 'eq' }, query: ex.query };
         continue;
       }
-      const out = matchQuery(index, ex.schema, ex.properties, { threshold, limit: q.limit, filter, params });
+      const out = await s.screening.match(index, ex.schema, ex.properties, { threshold, limit: q.limit, filter, filterKey, params });
       responses[key] = {
         status: 200, ...(ex.warnings.length ? { warnings: ex.warnings } : {}),
         results: out.results.filter((r) => r.score >= cutoff).map(scoredResponse),

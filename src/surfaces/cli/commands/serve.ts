@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { openStore, settingsFrom } from '../../../config/settings.js';
 import { listVersions } from '../../../store/versions.js';
 import { startServer } from '../../api/server.js';
@@ -8,7 +9,7 @@ import { UserError, type GlobalFlags } from '../context.js';
 
 interface ServeOpts {
   port: string; host: string; mirror?: string; workers: string; reloadSeconds: string; requireToken?: boolean; corsOrigin: string[];
-  rateLimit: string; auditRetentionDays: string;
+  rateLimit: string; auditRetentionDays: string; matchThreads?: string;
 }
 
 /** Defaults: a client may send this many requests per second (bursts of twice that); the audit trail is kept this long. */
@@ -26,6 +27,15 @@ const RELOAD_SECONDS = 30;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * Match threads by default: the main thread does HTTP, JSON and the audit trail, so one API process uses a second
+ * core for screening (bench/RESULTS.md, "Screening speed"). Several API processes already share the cores.
+ */
+const MAX_DEFAULT_MATCH_THREADS = 2;
+function defaultMatchThreads(workers: number): number {
+  return workers > 1 ? 0 : Math.max(0, Math.min(MAX_DEFAULT_MATCH_THREADS, availableParallelism() - 1));
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -38,12 +48,16 @@ export function registerServe(program: Command): void {
     .option('--cors-origin <origin>', 'let web pages from this origin call the API (repeatable); none by default', collect, [])
     .option('--rate-limit <n>', 'requests per second per client (token or address), 0 = none', String(RATE_LIMIT))
     .option('--audit-retention-days <n>', 'keep the screening audit trail this long, 0 = for ever', String(AUDIT_RETENTION_DAYS))
+    .option('--match-threads <n>', 'threads screening POST /match queries beside the main thread, each with a copy of the index; 0 = none '
+      + '(default: one fewer than the cores, at most 2, with one API process; 0 with several)')
     .option('--reload-seconds <s>', 'look for lists stored by another process this often; 0 = never', String(RELOAD_SECONDS))
     .action(async (opts: ServeOpts, cmd: Command) => {
       const settings = settingsFrom({ ...cmd.optsWithGlobals<GlobalFlags>(), ...opts });
       const workers = Number(opts.workers), reloadSeconds = Number(opts.reloadSeconds);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UserError('--workers must be a whole number from 1 to 64');
       if (!Number.isFinite(reloadSeconds) || reloadSeconds < 0) throw new UserError('--reload-seconds must be 0 or more');
+      const matchThreads = opts.matchThreads === undefined ? defaultMatchThreads(workers) : Number(opts.matchThreads);
+      if (!Number.isInteger(matchThreads) || matchThreads < 0 || matchThreads > 64) throw new UserError('--match-threads must be a whole number from 0 to 64');
       const rateLimit = Number(opts.rateLimit), auditRetentionDays = Number(opts.auditRetentionDays);
       if (!Number.isFinite(rateLimit) || rateLimit < 0) throw new UserError('--rate-limit must be 0 or more');
       if (!Number.isInteger(auditRetentionDays) || auditRetentionDays < 0) throw new UserError('--audit-retention-days must be a whole number, 0 or more');
@@ -66,7 +80,7 @@ export function registerServe(program: Command): void {
         process.exit(0);
       }
       await startServer(settings, {
-        port: Number(opts.port), host: opts.host, reloadSeconds, log, auditRetentionDays,
+        port: Number(opts.port), host: opts.host, reloadSeconds, log, auditRetentionDays, matchThreads,
         access: {
           openReads: isLoopback(opts.host) && !opts.requireToken, corsOrigins: opts.corsOrigin, rateLimit,
           ...(process.env.CHOKEPOINT_ADMIN_TOKEN ? { bootstrapToken: process.env.CHOKEPOINT_ADMIN_TOKEN } : {}),
