@@ -1,6 +1,6 @@
 /**
- * Columnar position storage: one typed array per field, no object per position. Used for the ingest buffer and for
- * each time bucket handed to the detectors (sorted by vessel, then time). Only the fields the detectors read are kept
+ * Columnar position storage: one typed array per field, no object per position. Used for each time bucket handed to
+ * the detectors (sorted by vessel, then time); the ingest buffer keeps rows as records instead (row-buffer.ts). Only the fields the detectors read are kept
  * (heading, navigational status and class are not: each kept column costs a random read per position when a bucket
  * is sorted).
  */
@@ -66,30 +66,91 @@ export class Columns {
   }
 }
 
-/** MMSI ↔ dense vessel index. */
+/** Initial slots of VesselTable's hash table (a power of two; it doubles to stay at most half full). */
+const INITIAL_SLOTS = 1 << 12;
+/** Fibonacci hashing multiplier (2^32 / golden ratio). */
+const HASH_MULTIPLIER = 0x9e3779b1;
+const MAX_LOAD_DIVISOR = 2;
+
+/**
+ * MMSI ↔ dense vessel index. Looked up once per position, so MMSIs that are non-negative 31-bit integers (every valid
+ * one, 9 digits) go through an open-addressing table of vessel indices keyed by number (linear probing; the MMSI
+ * itself is compared in `mmsi`), several times cheaper than a Map. Anything else a CSV may hold (huge or fractional
+ * numbers) goes through a Map.
+ */
 export class VesselTable {
-  private readonly index = new Map<number, number>();
+  private readonly other = new Map<number, number>();
+  /** Vessel index + 1 per slot; 0 = empty. */
+  private slots = new Int32Array(INITIAL_SLOTS);
+  private shift = 32 - Math.log2(INITIAL_SLOTS);
+  private used = 0;
   mmsi = new Float64Array(1024);
   count = 0;
 
   /** The index of an MMSI, assigning the next one on first sight. */
   idOf(mmsi: number): number {
-    let v = this.index.get(mmsi);
-    if (v === undefined) {
-      v = this.count++;
-      if (v >= this.mmsi.length) {
-        const m = new Float64Array(this.mmsi.length * 2);
-        m.set(this.mmsi);
-        this.mmsi = m;
-      }
-      this.mmsi[v] = mmsi;
-      this.index.set(mmsi, v);
+    if ((mmsi | 0) !== mmsi || mmsi < 0) return this.idOfOther(mmsi);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let h = Math.imul(mmsi, HASH_MULTIPLIER) >>> this.shift; ; h = (h + 1) & mask) {
+      const s = slots[h];
+      if (s === 0) break;
+      if (this.mmsi[s - 1] === mmsi) return s - 1;
     }
+    const v = this.add(mmsi);
+    this.used++;
+    if (this.used * MAX_LOAD_DIVISOR > slots.length) this.rehash(slots.length * 2);
+    else this.place(v);
     return v;
   }
 
   /** The index of an MMSI already seen, else -1. */
   find(mmsi: number): number {
-    return this.index.get(mmsi) ?? -1;
+    if ((mmsi | 0) !== mmsi || mmsi < 0) return this.other.get(mmsi) ?? -1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let h = Math.imul(mmsi, HASH_MULTIPLIER) >>> this.shift; ; h = (h + 1) & mask) {
+      const s = slots[h];
+      if (s === 0) return -1;
+      if (this.mmsi[s - 1] === mmsi) return s - 1;
+    }
+  }
+
+  private idOfOther(mmsi: number): number {
+    let v = this.other.get(mmsi);
+    if (v === undefined) {
+      v = this.add(mmsi);
+      this.other.set(mmsi, v);
+    }
+    return v;
+  }
+
+  private add(mmsi: number): number {
+    const v = this.count++;
+    if (v >= this.mmsi.length) {
+      const m = new Float64Array(this.mmsi.length * 2);
+      m.set(this.mmsi);
+      this.mmsi = m;
+    }
+    this.mmsi[v] = mmsi;
+    return v;
+  }
+
+  /** Puts vessel v (a table MMSI not in the table yet) into its slot. */
+  private place(v: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let h = Math.imul(this.mmsi[v], HASH_MULTIPLIER) >>> this.shift;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = v + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    this.shift = 32 - Math.log2(size);
+    for (let v = 0; v < this.count; v++) {
+      const m = this.mmsi[v];
+      if ((m | 0) === m && m >= 0) this.place(v);
+    }
   }
 }

@@ -11,8 +11,9 @@
  * (with overlap) and keeps the events that start inside it — the unit of work for distributed workers.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import {
-  createNmeaDecoder, createCsvDecoder, type AisPosition, type AisStatic, type AisStats, type CsvColumnMapping,
+  createNmeaDecoder, createCsvDecoder, POSITION_VALUES, type AisPosition, type AisStatic, type AisStats, type CsvColumnMapping,
 } from '../../sources/ais/index.js';
 import { csvMappingForHeader, firstLine, formatOf, type InputFormat } from './input-formats.js';
 import { TrackBuffer, type Bucket, type TrackStats } from './tracks.js';
@@ -336,6 +337,30 @@ interface FileReader {
 }
 
 /**
+ * A file's chunks, read into two reused buffers in turn: each chunk is valid until the next one is asked for (the
+ * NMEA decoder copies what it keeps of a chunk), and the next chunk is being read while this one is decoded. A read
+ * stream's fresh buffer per chunk cost an allocation and the first-touch page faults of every byte read.
+ */
+async function* reusedChunks(path: string, size: number): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+    let k = 0;
+    let reading = fh.read(buffers[k], 0, size, null);
+    for (;;) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) return;
+      const chunk = buffers[k].subarray(0, bytesRead);
+      k ^= 1;
+      reading = fh.read(buffers[k], 0, size, null);
+      yield chunk;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
  * Reads AIS files (NMEA or CSV) through the pipeline. Several files are read together in time order: the next
  * chunk always comes from the file that is furthest behind, so one watermark serves them all.
  */
@@ -350,7 +375,7 @@ export async function runFiles(o: RunOptions): Promise<RunSummary> {
     const format = o.format ?? formatOf(path);
     const r: FileReader = {
       path, format, bytes: sizes[i], lastT: -Infinity, done: false,
-      it: createReadStream(path, { highWaterMark: o.chunkBytes ?? 1 << 20 })[Symbol.asyncIterator](),
+      it: (format === 'csv' ? createReadStream(path, { highWaterMark: o.chunkBytes ?? 1 << 20 }) : reusedChunks(path, o.chunkBytes ?? 1 << 20))[Symbol.asyncIterator](),
       push: () => undefined, end: () => undefined, stats: () => ({}) as AisStats,
     };
     const onPosition = (p: AisPosition) => {
@@ -364,7 +389,15 @@ export async function runFiles(o: RunOptions): Promise<RunSummary> {
       r.end = () => dec.end();
       r.stats = () => dec.stats();
     } else {
-      const dec = createNmeaDecoder({ onPosition, onStatic, defaultTime: o.defaultTime });
+      // Positions go straight to the track buffer as numbers (no record object: see NmeaDecoderOptions); static
+      // records carry only what the track buffer keeps (StaticRecord).
+      const tracks = pipe.tracks;
+      const onPositionValues = (v: Float64Array) => {
+        const t = v[POSITION_VALUES.t];
+        if (t > r.lastT) r.lastT = t;
+        tracks.addValues(v);
+      };
+      const dec = createNmeaDecoder({ onPositionValues, onStatic, identityOnly: true, defaultTime: o.defaultTime });
       r.push = (c) => dec.push(c);
       r.end = () => dec.end();
       r.stats = () => dec.stats();

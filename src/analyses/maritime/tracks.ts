@@ -5,6 +5,7 @@
  * Once the stream's watermark (the latest time seen, outliers excepted) is past a bucket's end by the lateness bound,
  * the bucket is released: its positions sorted by vessel then time (counting sort by vessel, insertion sort by time
  * within a vessel: input is nearly ordered), exact duplicates dropped, and handed on with its static records.
+ * Pending buckets keep their rows as records (row-buffer.ts), the released bucket as columns.
  * Memory holds only the unreleased span. With an infinite lateness bound everything is kept and released at the end
  * (any input order is then accepted).
  *
@@ -12,12 +13,16 @@
  * of the stream (a clock jump confirmed by enough following records is accepted), records later than the lateness
  * bound (streaming mode), exact duplicates.
  */
-import type { AisPosition, AisStatic } from '../../sources/ais/index.js';
+import { POSITION_VALUES as PV, type AisPosition, type AisStatic } from '../../sources/ais/index.js';
 import { Columns, VesselTable } from './columns.js';
+import { RowBuffer } from './row-buffer.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from './geo.js';
 import type { Params } from './params.js';
 
-/** A static record as kept (copied: the readers reuse theirs). */
+/**
+ * A static record as kept (copied: the readers reuse theirs). The track buffer recycles these objects once their
+ * bucket has been handed on: a consumer must copy what it keeps beyond the onBucket call.
+ */
 export interface StaticRecord {
   vessel: number;
   mmsi: number;
@@ -30,7 +35,10 @@ export interface StaticRecord {
   shipType?: number;
 }
 
-/** One released time bucket: positions sorted by (vessel, t), split into per-vessel runs. */
+/**
+ * One released time bucket: positions sorted by (vessel, t), split into per-vessel runs. Valid only during the
+ * onBucket call: the columns and the static records are reused afterwards.
+ */
 export interface Bucket {
   start: number;
   end: number;
@@ -78,6 +86,12 @@ const CHECK_EVERY = 1024;
  * 17 s allocating and zeroing bucket columns.
  */
 const PENDING_INITIAL_ROWS = 256;
+/**
+ * Static records kept for reuse at most (about 100 bytes each). Recycling matters: a fresh object per static message
+ * lives for an hour or two of stream time, so V8 copied each one through the young generation into the old one, which
+ * cost more than everything else done with the message.
+ */
+const MAX_SPARE_STATICS = 1 << 18;
 /** Runs longer than this with disorder are sorted by comparison instead of by insertion. */
 const INSERTION_SORT_MAX = 64;
 
@@ -87,21 +101,27 @@ function yearStart(year: number): number {
 
 interface PendingBucket {
   k: number;
-  cols: Columns;
+  rows: RowBuffer;
   statics: StaticRecord[];
 }
 
 export class TrackBuffer {
   readonly vessels: VesselTable;
   private readonly pending = new Map<number, PendingBucket>();
-  private readonly pool: Columns[] = [];
+  private readonly pool: RowBuffer[] = [];
+  private readonly spareStatics: StaticRecord[] = [];
+  /** addRow's values, as addValues takes them. */
+  private readonly rowValues = new Float64Array(PV.length);
   private curK = NaN;
   private cur: PendingBucket | undefined;
   private buffered = 0;
-  private suspects = new Columns(256);
+  private suspects = new RowBuffer(256);
   private readonly bucket: Bucket;
   private readonly sorted = new Columns();
-  private idx = new Int32Array(1024);
+  /** Sort scratch: the row order, then the per-vessel counters. */
+  private scratch = new Int32Array(1024);
+  /** Holds a long disordered run while it is sorted. */
+  private readonly runScratch = new Columns(1);
   private readonly bucketMs: number;
   private readonly latenessMs: number;
   private readonly maxJumpMs: number;
@@ -116,7 +136,6 @@ export class TrackBuffer {
     positions: 0, statics: 0, reordered: 0, buckets: 0, peakBuffered: 0,
     skipped: { bad_position: 0, bad_time: 0, time_outlier: 0, late: 0, duplicate: 0 },
   };
-  private counts = new Int32Array(1024);
 
   /**
    * @param streaming false: keep everything until finish() (any order); true: release buckets behind the
@@ -147,9 +166,11 @@ export class TrackBuffer {
     if (k === this.curK) return this.cur!;
     let b = this.pending.get(k);
     if (!b) {
-      const cols = this.pool.pop() ?? new Columns(PENDING_INITIAL_ROWS);
-      cols.n = 0;
-      b = { k, cols, statics: [] };
+      // Without a pooled buffer, start at the size of the bucket written last: consecutive buckets of a stream are
+      // alike, and growing from PENDING_INITIAL_ROWS by doubling copied and zeroed each new bucket's rows ~2 times.
+      const rows = this.pool.pop() ?? new RowBuffer(Math.max(PENDING_INITIAL_ROWS, this.cur ? this.cur.rows.n : 0));
+      rows.n = 0;
+      b = { k, rows, statics: [] };
       this.pending.set(k, b);
     }
     this.curK = k;
@@ -163,6 +184,24 @@ export class TrackBuffer {
 
   /** One position as plain values (sog/cog NaN when not available). */
   addRow(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number): void {
+    const v = this.rowValues;
+    v[PV.mmsi] = mmsi;
+    v[PV.t] = t;
+    v[PV.lat] = lat;
+    v[PV.lon] = lon;
+    v[PV.sog] = sog;
+    v[PV.cog] = cog;
+    this.addValues(v);
+  }
+
+  /**
+   * One position laid out as POSITION_VALUES (the NMEA reader's fast path; addRow too). The values stay in the array
+   * down to the row buffer: doubles passed as arguments to a call V8 does not inline are boxed, one object each.
+   */
+  addValues(v: Float64Array): void {
+    const lat = v[PV.lat];
+    const lon = v[PV.lon];
+    const t = v[PV.t];
     if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) || lat === LAT_NOT_AVAILABLE || lon === LON_NOT_AVAILABLE) {
       this.s.skipped.bad_position++;
       return;
@@ -177,12 +216,12 @@ export class TrackBuffer {
     }
     const w = this.watermark;
     if (w === w && t > w + this.maxJumpMs) {
-      this.holdSuspect(mmsi, t, lat, lon, sog, cog);
+      this.holdSuspect(v);
       return;
     }
     if (this.suspects.n) this.dropSuspects();
     if (!(t <= w)) this.watermark = t;
-    this.append(this.bucketOf(t).cols, mmsi, t, lat, lon, sog, cog);
+    this.bucketOf(t).rows.pushValues(this.vessels.idOf(v[PV.mmsi]), v);
     this.buffered++;
     this.s.positions++;
     if (++this.sinceCheck >= CHECK_EVERY) this.check();
@@ -201,38 +240,30 @@ export class TrackBuffer {
       this.s.skipped.time_outlier++;
       return;
     }
-    const cls = r.msgType === 19 || r.msgType === 24 || r.msgType === 18 ? 'B' : 'A';
-    this.bucketOf(r.t).statics.push({
-      vessel: this.vessels.idOf(r.mmsi), mmsi: r.mmsi, t: r.t, msgType: r.msgType, cls, imo: r.imo, name: r.name, callSign: r.callSign,
-      shipType: r.shipType,
-    });
+    const rec = this.spareStatics.pop() ?? {
+      vessel: 0, mmsi: 0, t: 0, msgType: 0, cls: 'A', imo: undefined, name: undefined, callSign: undefined, shipType: undefined,
+    };
+    rec.vessel = this.vessels.idOf(r.mmsi);
+    rec.mmsi = r.mmsi;
+    rec.t = r.t;
+    rec.msgType = r.msgType;
+    rec.cls = r.msgType === 19 || r.msgType === 24 || r.msgType === 18 ? 'B' : 'A';
+    rec.imo = r.imo;
+    rec.name = r.name;
+    rec.callSign = r.callSign;
+    rec.shipType = r.shipType;
+    this.bucketOf(r.t).statics.push(rec);
     this.s.statics++;
   }
 
-  private append(c: Columns, mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number): void {
-    const i = c.n;
-    if (i === c.cap) c.ensure(i + 1);
-    c.vessel[i] = this.vessels.idOf(mmsi);
-    c.t[i] = t;
-    c.lat[i] = lat;
-    c.lon[i] = lon;
-    c.sog[i] = sog;
-    c.cog[i] = cog;
-    c.n = i + 1;
-  }
-
-  private holdSuspect(mmsi: number, t: number, lat: number, lon: number, sog: number, cog: number): void {
-    this.append(this.suspects, mmsi, t, lat, lon, sog, cog);
+  private holdSuspect(v: Float64Array): void {
+    this.suspects.pushValues(this.vessels.idOf(v[PV.mmsi]), v);
     if (this.suspects.n < this.confirmJump) return;
     // Confirmed: the stream really moved on.
     const sus = this.suspects;
     for (let i = 0; i < sus.n; i++) {
-      const ti = sus.t[i];
-      const c = this.bucketOf(ti).cols;
-      const j = c.n;
-      c.ensure(j + 1);
-      c.copyRow(sus, i, j);
-      c.n = j + 1;
+      const ti = sus.t(i);
+      this.bucketOf(ti).rows.pushRow(sus, i);
       if (!(ti <= this.watermark)) this.watermark = ti;
       this.buffered++;
       this.s.positions++;
@@ -267,42 +298,19 @@ export class TrackBuffer {
         this.curK = NaN;
         this.cur = undefined;
       }
-      this.buffered -= pb.cols.n;
+      this.buffered -= pb.rows.n;
       this.emitBucket(k * this.bucketMs, pb);
-      if (this.pool.length < 4) this.pool.push(pb.cols);
+      if (this.pool.length < 4) this.pool.push(pb.rows);
     }
   }
 
   /** Sorts a bucket's rows by (vessel, t) and hands it on. */
   private emitBucket(bStart: number, pb: PendingBucket): void {
-    const c = pb.cols;
-    const n = c.n;
+    const n = pb.rows.n;
     const out = this.sorted;
-    out.n = 0;
-    out.ensure(n);
-    if (this.idx.length < n) this.idx = new Int32Array(Math.max(n, this.idx.length * 2));
-    const idx = this.idx;
     const V = this.vessels.count;
-    if (n * 4 >= V) {
-      if (this.counts.length < V + 1) this.counts = new Int32Array(Math.max(V + 1, this.counts.length * 2));
-      const cnt = this.counts;
-      cnt.fill(0, 0, V + 1);
-      const cv = c.vessel;
-      for (let i = 0; i < n; i++) cnt[cv[i] + 1]++;
-      for (let v = 0; v < V; v++) cnt[v + 1] += cnt[v];
-      for (let i = 0; i < n; i++) idx[cnt[cv[i]]++] = i;
-    } else {
-      for (let i = 0; i < n; i++) idx[i] = i;
-      idx.subarray(0, n).sort((a, b) => c.vessel[a] - c.vessel[b] || a - b);
-    }
-    // Gather column by column.
-    for (let i = 0; i < n; i++) out.vessel[i] = c.vessel[idx[i]];
-    for (let i = 0; i < n; i++) out.t[i] = c.t[idx[i]];
-    for (let i = 0; i < n; i++) out.lat[i] = c.lat[idx[i]];
-    for (let i = 0; i < n; i++) out.lon[i] = c.lon[idx[i]];
-    for (let i = 0; i < n; i++) out.sog[i] = c.sog[idx[i]];
-    for (let i = 0; i < n; i++) out.cog[i] = c.cog[idx[i]];
-    out.n = n;
+    if (this.scratch.length < n + V + 1) this.scratch = new Int32Array(Math.max(n + V + 1, this.scratch.length * 2));
+    pb.rows.sortByVesselInto(out, V, this.scratch);
     const b = this.bucket;
     b.start = bStart;
     b.end = bStart + this.bucketMs;
@@ -337,6 +345,13 @@ export class TrackBuffer {
     if (dups) this.dropDuplicates(b);
     this.s.buckets++;
     this.onBucket(b);
+    this.recycle(b.statics);
+  }
+
+  private recycle(statics: StaticRecord[]): void {
+    const spare = this.spareStatics;
+    for (let i = 0; i < statics.length && spare.length < MAX_SPARE_STATICS; i++) spare.push(statics[i]);
+    statics.length = 0;
   }
 
   /** Removes rows equal (time and position) to the row before them in the same run; fixes the run bounds. */
@@ -363,17 +378,18 @@ export class TrackBuffer {
 
   /** Orders rows [a, e) by time (stable). */
   private sortRun(c: Columns, a: number, e: number): void {
+    const ct = c.t;
     let disorder = 0;
-    for (let i = a + 1; i < e; i++) if (c.t[i] < c.t[i - 1]) disorder++;
+    for (let i = a + 1; i < e; i++) if (ct[i] < ct[i - 1]) disorder++;
     if (!disorder) return;
     this.s.reordered += disorder;
+    const tmp = this.runScratch;
     if (e - a <= INSERTION_SORT_MAX) {
-      const tmp = new Columns(1);
       for (let i = a + 1; i < e; i++) {
-        if (c.t[i] >= c.t[i - 1]) continue;
+        if (ct[i] >= ct[i - 1]) continue;
         tmp.copyRow(c, i, 0);
         let j = i - 1;
-        while (j >= a && c.t[j] > tmp.t[0]) {
+        while (j >= a && ct[j] > tmp.t[0]) {
           c.copyRow(c, j, j + 1);
           j--;
         }
@@ -382,8 +398,8 @@ export class TrackBuffer {
       return;
     }
     const n = e - a;
-    const perm = Array.from({ length: n }, (_, i) => a + i).sort((x, y) => c.t[x] - c.t[y] || x - y);
-    const tmp = new Columns(n);
+    const perm = Array.from({ length: n }, (_, i) => a + i).sort((x, y) => ct[x] - ct[y] || x - y);
+    tmp.ensure(n);
     for (let i = 0; i < n; i++) tmp.copyRow(c, perm[i], i);
     for (let i = 0; i < n; i++) c.copyRow(tmp, i, a + i);
   }
@@ -405,7 +421,7 @@ export class TrackBuffer {
 
   bufferedBytes(): number {
     let bytes = this.sorted.bytes();
-    for (const b of this.pending.values()) bytes += b.cols.bytes();
+    for (const b of this.pending.values()) bytes += b.rows.bytes();
     return bytes;
   }
 }

@@ -39,8 +39,13 @@ const SPACE = 32;
 export const MAX_PAYLOAD_CHARS = 512;
 
 /** FNV-1a over the 6-bit values, kept while appending: the duplicate detector's key, at no extra pass. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** uint(): values per character, (1 << k) - 1 for k = 0..6, and 2^-k for the k = 0..5 bits after a field. */
+const CHAR_VALUES = 1 << BITS_PER_CHAR;
+const LOW_MASK = Int32Array.from({ length: BITS_PER_CHAR + 1 }, (_, k) => (1 << k) - 1);
+const INVERSE_POWER_OF_TWO = Float64Array.from({ length: BITS_PER_CHAR }, (_, k) => 2 ** -k);
 
 /** Greatest field width read at once: 30 bits keeps `(v << n) | x` inside a positive 31-bit integer. */
 const MAX_FIELD_BITS = 30;
@@ -55,11 +60,42 @@ export class SixBitReader {
   bitLength = 0;
   /** FNV-1a hash of the 6-bit values appended since reset(). */
   hash = FNV_OFFSET;
+  /** text()'s character codes (a plain array: String.fromCharCode.apply takes it much faster than a typed one). */
+  private readonly codes: number[] = [];
 
   reset(): void {
     this.chars = 0;
     this.bitLength = 0;
     this.hash = FNV_OFFSET;
+  }
+
+  /** NMEA checksum (XOR) of the bytes the last readArmor() consumed. */
+  armorXor = 0;
+
+  /**
+   * Replaces the content with the armoured bytes from buf[from] on, up to the first byte that is not armour (or the
+   * payload limit); returns where it stopped. Lets a sentence be checksummed and unarmoured in one pass: the caller
+   * XORs armorXor into its checksum and goes on from the returned index.
+   */
+  readArmor(buf: Uint8Array, from: number, end: number): number {
+    const six = this.six;
+    let n = 0;
+    let h = FNV_OFFSET;
+    let x = 0;
+    let i = from;
+    for (; i < end; i++) {
+      const b = buf[i];
+      const v = SIXBIT_OF_BYTE[b];
+      if (v === INVALID_SIXBIT || n === MAX_PAYLOAD_CHARS) break;
+      x ^= b;
+      six[n++] = v;
+      h = Math.imul(h ^ v, FNV_PRIME);
+    }
+    this.chars = n;
+    this.bitLength = n * BITS_PER_CHAR;
+    this.hash = h;
+    this.armorXor = x;
+    return i;
   }
 
   /** Appends armoured bytes buf[start, end). False if a byte is not armour or the payload limit is exceeded. */
@@ -80,21 +116,13 @@ export class SixBitReader {
     return true;
   }
 
-  /** Appends 6-bit values already unarmoured (a stored fragment). */
-  appendSix(values: Uint8Array, count: number): boolean {
-    let n = this.chars;
-    if (n + count > MAX_PAYLOAD_CHARS) return false;
+  /** Replaces the content with `count` 6-bit values already unarmoured (an assembled message) and their hash. */
+  load(values: Uint8Array, count: number, hash: number): void {
     const six = this.six;
-    let h = this.hash;
-    for (let i = 0; i < count; i++) {
-      const v = values[i];
-      six[n++] = v;
-      h = Math.imul(h ^ v, FNV_PRIME);
-    }
-    this.hash = h;
-    this.chars = n;
-    this.bitLength = this.chars * BITS_PER_CHAR;
-    return true;
+    for (let i = 0; i < count; i++) six[i] = values[i]; // no subarray(): a view object per message costs more
+    this.chars = count;
+    this.bitLength = count * BITS_PER_CHAR;
+    this.hash = hash;
   }
 
   /** The last fragment's fill bits (0..5) are padding, not data. */
@@ -102,21 +130,20 @@ export class SixBitReader {
     this.bitLength = this.chars * BITS_PER_CHAR - fill;
   }
 
-  /** Unsigned integer of `len` (≤ 30) bits starting at bit `start`. */
+  /**
+   * Unsigned integer of `len` (≤ 30) bits starting at bit `start`. The characters holding the field are gathered
+   * whole (at most 6: 36 bits, exact in a double), the bits before the field masked off the first and those after it
+   * divided off the end: one multiply-add per character instead of a shift-and-mask step with its bookkeeping.
+   */
   uint(start: number, len: number): number {
+    if (len <= 0) return 0;
     const six = this.six;
     const end = start + len;
-    let v = 0;
-    let bit = start;
-    while (bit < end) {
-      const ci = (bit / BITS_PER_CHAR) | 0;
-      const avail = BITS_PER_CHAR - (bit - ci * BITS_PER_CHAR);
-      const left = end - bit;
-      const take = left < avail ? left : avail;
-      v = (v << take) | ((six[ci] >> (avail - take)) & ((1 << take) - 1));
-      bit += take;
-    }
-    return v;
+    const first = (start / BITS_PER_CHAR) | 0;
+    const last = ((end - 1) / BITS_PER_CHAR) | 0;
+    let v = six[first] & LOW_MASK[BITS_PER_CHAR - (start - first * BITS_PER_CHAR)];
+    for (let c = first + 1; c <= last; c++) v = v * CHAR_VALUES + six[c];
+    return (v * INVERSE_POWER_OF_TWO[(last + 1) * BITS_PER_CHAR - end]) | 0;
   }
 
   /** Two's-complement signed integer of `len` (≤ 30) bits. */
@@ -135,19 +162,22 @@ export class SixBitReader {
 
   /**
    * `chars` characters of 6-bit text from bit `start`, trailing '@' padding and blanks removed; undefined when
-   * nothing is left. Characters past the end of the payload are not read.
+   * nothing is left. Characters past the end of the payload are not read. The codes are collected in a reused plain
+   * array and made into one string: appending character by character made a string object per character.
    */
   text(start: number, chars: number): string | undefined {
     const available = Math.floor((this.bitLength - start) / BITS_PER_CHAR);
     const n = chars < available ? chars : available;
-    let out = '';
-    let keep = 0; // length of `out` up to its last character that is neither '@' nor blank
+    const codes = this.codes;
+    let keep = 0; // length up to the last character that is neither '@' nor blank
     for (let i = 0; i < n; i++) {
       const v = this.uint(start + i * BITS_PER_CHAR, BITS_PER_CHAR);
       const code = v < TEXT_HIGH_HALF ? v + TEXT_LOW_OFFSET : v;
-      out += String.fromCharCode(code);
+      codes[i] = code;
       if (code !== AT_SIGN && code !== SPACE) keep = i + 1;
     }
-    return keep ? out.slice(0, keep) : undefined;
+    if (!keep) return undefined;
+    codes.length = keep;
+    return String.fromCharCode.apply(null, codes);
   }
 }

@@ -2,7 +2,7 @@
 export type { AisPosition, AisStatic, AisHandlers, AisReaderOptions, AisClass } from './types.js';
 export type { AisStats, AisErrorReason } from './stats.js';
 export { ERROR_REASONS } from './stats.js';
-export { createNmeaDecoder, decodeNmeaFile, type NmeaDecoder, type NmeaDecoderOptions } from './nmea.js';
+export { createNmeaDecoder, decodeNmeaFile, POSITION_VALUES, type NmeaDecoder, type NmeaDecoderOptions } from './nmea.js';
 export { flagOfMmsi, mmsiValidity, MID_TO_FLAG, type MmsiValidity, type MmsiInvalidReason } from './mid.js';
 export { shipTypeText } from './shiptypes.js';
 export { parseTime } from './time.js';

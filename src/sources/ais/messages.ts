@@ -3,6 +3,7 @@
  * positions), 18 (class B position), 19 (class B extended: position + identity), 5 (class A static and voyage)
  * and 24 (class B static, parts A and B). Each decoder reads a SixBitReader into a caller-owned record and returns
  * DECODED or the REASON index of what is wrong. They never allocate except for the strings of static messages.
+ * Positions are decoded into a PositionFields (plain numbers) rather than an AisPosition: see PositionFields.
  */
 import type { SixBitReader } from './armor.js';
 import { REASON } from './stats.js';
@@ -11,6 +12,42 @@ import { shipTypeText } from './shiptypes.js';
 
 /** Returned by a decoder that filled its record. */
 export const DECODED = -1;
+
+/**
+ * A decoded position report as plain numbers, NaN for "not available". Every field always holds a number, so V8 keeps
+ * them as unboxed doubles and overwriting a reused instance allocates nothing; AisPosition's optional fields
+ * (`number | undefined`) would box every fractional speed and course instead (two heap numbers per report). The
+ * reader turns this into an AisPosition only for handlers that want one (see toAisPosition).
+ */
+export class PositionFields {
+  msgType = 0;
+  mmsi = 0;
+  lat = 0;
+  lon = 0;
+  sog = NaN;
+  cog = NaN;
+  heading = NaN;
+  navStatus = NaN;
+  classB = false;
+}
+
+function orUndefined(v: number): number | undefined {
+  return v === v ? v : undefined;
+}
+
+/** Copies decoded fields into the public record (NaN → undefined). */
+export function toAisPosition(f: PositionFields, out: AisPosition): AisPosition {
+  out.msgType = f.msgType;
+  out.mmsi = f.mmsi;
+  out.lat = f.lat;
+  out.lon = f.lon;
+  out.sog = orUndefined(f.sog);
+  out.cog = orUndefined(f.cog);
+  out.heading = orUndefined(f.heading);
+  out.navStatus = orUndefined(f.navStatus);
+  out.cls = f.classB ? 'B' : 'A';
+  return out;
+}
 
 // Common header: message type (6 bits), repeat indicator (2), MMSI (30).
 const TYPE_BITS = 6;
@@ -68,13 +105,13 @@ export function messageType(r: SixBitReader): number {
   return r.uint(0, TYPE_BITS);
 }
 
-function header(r: SixBitReader, out: AisPosition | AisStatic): void {
+function header(r: SixBitReader, out: PositionFields | AisStatic): void {
   out.msgType = r.uint(0, TYPE_BITS);
   out.mmsi = r.uint(MMSI_START, MMSI_BITS);
 }
 
 /** Sets lat/lon from raw units; returns DECODED or why the position is unusable. */
-function setPosition(out: AisPosition, rawLon: number, rawLat: number, unitsPerDegree: number): number {
+function setPosition(out: PositionFields, rawLon: number, rawLat: number, unitsPerDegree: number): number {
   if (rawLon === LON_NOT_AVAILABLE_DEG * unitsPerDegree || rawLat === LAT_NOT_AVAILABLE_DEG * unitsPerDegree) {
     return REASON.position_unavailable;
   }
@@ -86,23 +123,23 @@ function setPosition(out: AisPosition, rawLon: number, rawLat: number, unitsPerD
   return DECODED;
 }
 
-function sogKnots(raw: number): number | undefined {
-  return raw === SOG_NOT_AVAILABLE ? undefined : raw / SOG_UNITS_PER_KNOT;
+function sogKnots(raw: number): number {
+  return raw === SOG_NOT_AVAILABLE ? NaN : raw / SOG_UNITS_PER_KNOT;
 }
 
-function cogDegrees(raw: number): number | undefined {
-  return raw >= COG_NOT_AVAILABLE ? undefined : raw / COG_UNITS_PER_DEGREE;
+function cogDegrees(raw: number): number {
+  return raw >= COG_NOT_AVAILABLE ? NaN : raw / COG_UNITS_PER_DEGREE;
 }
 
-function headingDegrees(raw: number): number | undefined {
-  return raw === HEADING_NOT_AVAILABLE || raw > MAX_HEADING ? undefined : raw; // 360..510 are invalid too
+function headingDegrees(raw: number): number {
+  return raw === HEADING_NOT_AVAILABLE || raw > MAX_HEADING ? NaN : raw; // 360..510 are invalid too
 }
 
 /** Types 1, 2, 3: class A position report. */
-export function decodeClassAPosition(r: SixBitReader, out: AisPosition): number {
+export function decodeClassAPosition(r: SixBitReader, out: PositionFields): number {
   if (r.bitLength < CLASS_A.minBits) return REASON.short_payload;
   header(r, out);
-  out.cls = 'A';
+  out.classB = false;
   out.navStatus = r.uint(CLASS_A.navStatus[0], CLASS_A.navStatus[1]);
   out.sog = sogKnots(r.uint(CLASS_A.sog[0], CLASS_A.sog[1]));
   out.cog = cogDegrees(r.uint(CLASS_A.cog[0], CLASS_A.cog[1]));
@@ -111,11 +148,11 @@ export function decodeClassAPosition(r: SixBitReader, out: AisPosition): number 
 }
 
 /** Types 18 and 19: class B position report (the position part of 19 has the same layout). */
-export function decodeClassBPosition(r: SixBitReader, out: AisPosition): number {
+export function decodeClassBPosition(r: SixBitReader, out: PositionFields): number {
   if (r.bitLength < CLASS_B.minBits) return REASON.short_payload;
   header(r, out);
-  out.cls = 'B';
-  out.navStatus = undefined;
+  out.classB = true;
+  out.navStatus = NaN;
   out.sog = sogKnots(r.uint(CLASS_B.sog[0], CLASS_B.sog[1]));
   out.cog = cogDegrees(r.uint(CLASS_B.cog[0], CLASS_B.cog[1]));
   out.heading = headingDegrees(r.uint(CLASS_B.heading[0], CLASS_B.heading[1]));
@@ -123,16 +160,16 @@ export function decodeClassBPosition(r: SixBitReader, out: AisPosition): number 
 }
 
 /** Type 27: long-range (satellite) position, 1/10 minute resolution, whole knots and degrees. */
-export function decodeLongRangePosition(r: SixBitReader, out: AisPosition): number {
+export function decodeLongRangePosition(r: SixBitReader, out: PositionFields): number {
   if (r.bitLength < LONG_RANGE.minBits) return REASON.short_payload;
   header(r, out);
-  out.cls = 'A';
+  out.classB = false;
   out.navStatus = r.uint(LONG_RANGE.navStatus[0], LONG_RANGE.navStatus[1]);
   const sog = r.uint(LONG_RANGE.sog[0], LONG_RANGE.sog[1]);
-  out.sog = sog === LOW_RES_SOG_NOT_AVAILABLE ? undefined : sog;
+  out.sog = sog === LOW_RES_SOG_NOT_AVAILABLE ? NaN : sog;
   const cog = r.uint(LONG_RANGE.cog[0], LONG_RANGE.cog[1]);
-  out.cog = cog === LOW_RES_COG_NOT_AVAILABLE || cog > MAX_LOW_RES_COG ? undefined : cog;
-  out.heading = undefined;
+  out.cog = cog === LOW_RES_COG_NOT_AVAILABLE || cog > MAX_LOW_RES_COG ? NaN : cog;
+  out.heading = NaN;
   return setPosition(out, r.int(LONG_RANGE.lon[0], LONG_RANGE.lon[1]), r.int(LONG_RANGE.lat[0], LONG_RANGE.lat[1]), LOW_RES_PER_DEGREE);
 }
 
@@ -154,6 +191,25 @@ function twoDigits(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/**
+ * ETA texts by their raw fields, direct-mapped (ships repeat their ETA in every type 5 message: building the string
+ * each time was a measurable share of decoding them). Key: the fields packed as in the message, 4+5+5+6 bits.
+ */
+const ETA_CACHE_BITS = 10;
+const ETA_CACHE_MASK = (1 << ETA_CACHE_BITS) - 1;
+const etaCacheKey = new Int32Array(1 << ETA_CACHE_BITS).fill(-1);
+const etaCacheText: (string | undefined)[] = new Array<string | undefined>(1 << ETA_CACHE_BITS).fill(undefined);
+
+function cachedEtaText(month: number, day: number, hour: number, minute: number): string | undefined {
+  const key = (((((month << 5) | day) << 5) | hour) << 6) | minute;
+  const slot = (key ^ (key >>> ETA_CACHE_BITS)) & ETA_CACHE_MASK;
+  if (etaCacheKey[slot] === key) return etaCacheText[slot];
+  const text = etaText(month, day, hour, minute);
+  etaCacheKey[slot] = key;
+  etaCacheText[slot] = text;
+  return text;
+}
+
 /** 'MM-DDTHH:MM' with '--' for a part not available; undefined when nothing is. */
 function etaText(month: number, day: number, hour: number, minute: number): string | undefined {
   const m = month === ETA_MONTH_NOT_AVAILABLE ? undefined : month;
@@ -165,8 +221,11 @@ function etaText(month: number, day: number, hour: number, minute: number): stri
   return `${part(m)}-${part(d)}T${part(h)}:${part(mi)}`;
 }
 
-/** Type 5: class A static and voyage related data. */
-export function decodeStaticVoyage(r: SixBitReader, out: AisStatic): number {
+/**
+ * Type 5: class A static and voyage related data. `voyage` false leaves out what only describes the voyage and hull
+ * (dimensions, ETA, draught, destination: a third of the work, for readers whose consumer never looks at them).
+ */
+export function decodeStaticVoyage(r: SixBitReader, out: AisStatic, voyage = true): number {
   if (r.bitLength < STATIC_VOYAGE.minBits) return REASON.short_payload;
   const f = STATIC_VOYAGE;
   header(r, out);
@@ -175,8 +234,9 @@ export function decodeStaticVoyage(r: SixBitReader, out: AisStatic): number {
   out.callSign = r.text(f.callSign[0], f.callSign[1]);
   out.name = r.text(f.name[0], f.name[1]);
   setShipType(out, r.uint(f.shipType[0], f.shipType[1]));
+  if (!voyage) return DECODED;
   setDimensions(r, out, f.bow, f.stern, f.port, f.starboard);
-  out.eta = etaText(r.uint(f.etaMonth[0], f.etaMonth[1]), r.uint(f.etaDay[0], f.etaDay[1]),
+  out.eta = cachedEtaText(r.uint(f.etaMonth[0], f.etaMonth[1]), r.uint(f.etaDay[0], f.etaDay[1]),
     r.uint(f.etaHour[0], f.etaHour[1]), r.uint(f.etaMinute[0], f.etaMinute[1]));
   out.draught = r.uint(f.draught[0], f.draught[1]) / DRAUGHT_UNITS_PER_METRE || undefined;
   out.destination = r.text(f.destination[0], f.destination[1]);

@@ -20,7 +20,7 @@ import { SixBitReader } from './armor.js';
 import { FragmentAssembler } from './fragments.js';
 import { DuplicateFilter } from './duplicates.js';
 import {
-  DECODED, messageType, decodeClassAPosition, decodeClassBPosition, decodeLongRangePosition, decodeStaticVoyage,
+  DECODED, PositionFields, toAisPosition, messageType, decodeClassAPosition, decodeClassBPosition, decodeLongRangePosition, decodeStaticVoyage,
   decodeClassBExtendedStatic, decodeClassBStatic,
 } from './messages.js';
 import { AisCounters, REASON, type AisStats } from './stats.js';
@@ -34,7 +34,22 @@ export interface NmeaDecoderOptions extends AisReaderOptions {
   duplicateWindowMessages?: number;
   /** Incomplete multi-part messages kept at once; the oldest is dropped (its fragments counted as orphans). */
   maxPendingMessages?: number;
+  /**
+   * Fast path for consumers that keep only these fields (the maritime pipeline): each position as numbers in one
+   * reused Float64Array, laid out as POSITION_VALUES (sog/cog NaN when not available). No record object, and no
+   * number boxed on the way (doubles passed as arguments or kept in `number | undefined` fields are boxed by V8).
+   * When given, it is called instead of onPosition.
+   */
+  onPositionValues?: (values: Float64Array) => void;
+  /**
+   * Static records with identity only (mmsi, time, type, IMO, name, call sign, ship type): type 5's dimensions, ETA,
+   * draught and destination are not decoded (left undefined). Default false.
+   */
+  identityOnly?: boolean;
 }
+
+/** Layout of the array passed to onPositionValues. */
+export const POSITION_VALUES = { mmsi: 0, t: 1, lat: 2, lon: 3, sog: 4, cog: 5, length: 6 } as const;
 
 export interface NmeaDecoder {
   /** Feed bytes; cut anywhere, even mid-line. Handlers are called synchronously from here. */
@@ -77,6 +92,8 @@ const LOWER_A = 97;
 const DECIMAL_DIGITS = 10;
 const HEX_LETTERS = 6;
 const HEX_DIGIT_BITS = 4;
+/** Longer tag blocks are parsed every time (not remembered for the next line). */
+const MAX_TAG_BLOCK_BYTES = 128;
 /** '*hh' after the checksummed text. */
 const CHECKSUM_FIELD_LENGTH = 3;
 
@@ -100,6 +117,8 @@ function checksumAt(buf: Uint8Array, star: number): number {
 
 // Sentence layout: !ttVDM,count,number,seq,channel,payload,fill*hh — six commas.
 const SENTENCE_COMMAS = 6;
+/** The payload follows the fifth comma. */
+const PAYLOAD_COMMA = 5;
 /** '!' + two talker characters + 'VDM' puts the first comma 6 bytes after the '!'. */
 const ADDRESS_LENGTH = 6;
 const MAX_FILL_BITS = 5;
@@ -148,9 +167,13 @@ class NmeaStreamDecoder implements NmeaDecoder {
   private readonly c = new AisCounters();
   private readonly reader = new SixBitReader();
   private readonly onPosition: ((p: AisPosition) => void) | undefined;
+  private readonly onPositionValues: ((values: Float64Array) => void) | undefined;
+  private readonly values = new Float64Array(POSITION_VALUES.length);
   private readonly onStatic: ((s: AisStatic) => void) | undefined;
   private readonly defaultTime: number;
   private readonly reuse: boolean;
+  private readonly voyage: boolean;
+  private readonly fields = new PositionFields();
   private position = blankPosition();
   private static = blankStatic();
 
@@ -166,19 +189,31 @@ class NmeaStreamDecoder implements NmeaDecoder {
   // Per-line scratch.
   private readonly commas = new Int32Array(SENTENCE_COMMAS);
   private lineTime = NaN;
+  /**
+   * Receive time of the sentence, then of the message, being decoded (NaN if unknown). A field rather than an
+   * argument: a double passed to a call V8 does not inline is boxed, an object per line.
+   */
+  private msgTime = NaN;
   private sentenceEnd = 0;
   private readonly pghp = new Float64Array(PGHP_FIELDS);
   /** Time set by the last $PGHP sentence, for the lines that follow it. */
   private stickyTime = NaN;
+  /** The last valid tag block ('\' to '\'), whether it had a `c:` field, and its time. */
+  private readonly lastTag = new Uint8Array(MAX_TAG_BLOCK_BYTES);
+  private lastTagLength = 0;
+  private lastTagHasTime = false;
+  private lastTagTime = NaN;
 
   private readonly fragments: FragmentAssembler;
   private readonly duplicates: DuplicateFilter;
 
   constructor(o: NmeaDecoderOptions) {
     this.onPosition = o.onPosition;
+    this.onPositionValues = o.onPositionValues;
     this.onStatic = o.onStatic;
     this.defaultTime = o.defaultTime ?? NaN;
     this.reuse = o.reuseRecords ?? true;
+    this.voyage = !o.identityOnly;
     this.fragments = new FragmentAssembler(this.c, o.maxPendingMessages ?? DEFAULT_MAX_PENDING_MESSAGES);
     this.duplicates = new DuplicateFilter(o.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
       o.duplicateWindowMessages ?? DEFAULT_DUPLICATE_WINDOW_MESSAGES);
@@ -211,13 +246,23 @@ class NmeaStreamDecoder implements NmeaDecoder {
       this.flushCarry();
       i = e + 1;
     }
+    i = this.completeLines(buf, i, eol);
+    if (i < n) this.appendCarry(buf, i, n);
+  }
+
+  /**
+   * Decodes the complete lines of buf from i on; returns where the unfinished last line starts. A loop of its own:
+   * V8 compiles it while it runs (on-stack replacement) before the code after it has ever run, and code after the
+   * loop in the same function then deoptimized it at the end of every chunk, after which the next chunk's lines
+   * were split by unoptimized code (Buffer.indexOf took 18 % of the decoding time in a profile, 7 % since).
+   */
+  private completeLines(buf: Buffer, i: number, eol: number): number {
     for (;;) {
       const e = buf.indexOf(eol, i);
-      if (e < 0) break;
+      if (e < 0) return i;
       if (e > i) this.line(buf, i, e);
       i = e + 1;
     }
-    if (i < n) this.appendCarry(buf, i, n);
   }
 
   end(): void {
@@ -286,7 +331,8 @@ class NmeaStreamDecoder implements NmeaDecoder {
       return;
     }
     this.sentenceEnd = end;
-    this.sentence(buf, s, end, this.lineTime === this.lineTime ? this.lineTime : this.stickyTime);
+    this.msgTime = this.lineTime === this.lineTime ? this.lineTime : this.stickyTime;
+    this.sentence(buf, s, end);
     if (this.sentenceEnd < end) this.afterSentence(buf, this.sentenceEnd, end);
   }
 
@@ -316,8 +362,26 @@ class NmeaStreamDecoder implements NmeaDecoder {
     return i;
   }
 
-  /** NMEA 4.0 tag block at buf[s] === '\'; sets lineTime from `c:`; returns the index after it, or -1. */
+  /**
+   * NMEA 4.0 tag block at buf[s] === '\'; sets lineTime from `c:`; returns the index after it, or -1. A block
+   * byte-for-byte the same as the last valid one (consecutive lines of a receiver mostly share station and second)
+   * is not parsed again: the same bytes give the same answer.
+   */
   private tagBlock(buf: Uint8Array, s: number, end: number): number {
+    const n = this.lastTagLength;
+    if (n > 0 && s + n <= end) {
+      const last = this.lastTag;
+      let k = 0;
+      while (k < n && buf[s + k] === last[k]) k++;
+      if (k === n) {
+        if (this.lastTagHasTime) this.lineTime = this.lastTagTime;
+        return s + n;
+      }
+    }
+    return this.parseTagBlock(buf, s, end);
+  }
+
+  private parseTagBlock(buf: Uint8Array, s: number, end: number): number {
     let checksum = 0;
     let star = -1;
     let close = -1;
@@ -344,9 +408,22 @@ class NmeaStreamDecoder implements NmeaDecoder {
       }
     }
     const fieldsEnd = star >= 0 ? star : close;
+    let hasTime = false;
+    let time = NaN;
     for (let f = s + 1; f < fieldsEnd; f++) {
-      if (buf[f] === LETTER_c && buf[f + 1] === COLON) this.lineTime = this.epochAt(buf, f + 2, fieldsEnd);
+      if (buf[f] === LETTER_c && buf[f + 1] === COLON) {
+        time = this.epochAt(buf, f + 2, fieldsEnd);
+        hasTime = true;
+      }
       while (f < fieldsEnd && buf[f] !== COMMA) f++;
+    }
+    if (hasTime) this.lineTime = time;
+    const length = close + 1 - s;
+    if (length <= MAX_TAG_BLOCK_BYTES) {
+      for (let k = 0; k < length; k++) this.lastTag[k] = buf[s + k];
+      this.lastTagLength = length;
+      this.lastTagHasTime = hasTime;
+      this.lastTagTime = time;
     }
     return close + 1;
   }
@@ -418,14 +495,18 @@ class NmeaStreamDecoder implements NmeaDecoder {
     this.c.timestampSentences++;
   }
 
-  /** An encapsulated sentence at buf[s] === '!', line time t (NaN if none). */
-  private sentence(buf: Uint8Array, s: number, end: number, t: number): void {
+  /** An encapsulated sentence at buf[s] === '!', received at msgTime (NaN if unknown). */
+  private sentence(buf: Uint8Array, s: number, end: number): void {
     const c = this.c;
     c.sentences++;
     const commas = this.commas;
+    const r = this.reader;
     let n = 0;
     let checksum = 0;
     let i = s + 1;
+    // The payload after the fifth comma is unarmoured into the reader in the same pass as the checksum; where that
+    // stopped tells whether it was all armour (it must stop at the sixth comma).
+    let payloadEnd = -1;
     for (; i < end; i++) {
       const b = buf[i];
       if (b === STAR) break;
@@ -433,6 +514,11 @@ class NmeaStreamDecoder implements NmeaDecoder {
       if (b === COMMA) {
         if (n < SENTENCE_COMMAS) commas[n] = i;
         n++;
+        if (n === PAYLOAD_COMMA) {
+          payloadEnd = r.readArmor(buf, i + 1, end);
+          checksum ^= r.armorXor;
+          i = payloadEnd - 1;
+        }
       }
     }
     if (i + 2 >= end) { // no '*hh'
@@ -476,14 +562,12 @@ class NmeaStreamDecoder implements NmeaDecoder {
       return;
     }
     if (count === 1) {
-      const r = this.reader;
-      r.reset();
-      if (!r.append(buf, c4 + 1, c5)) {
+      if (payloadEnd !== c5) { // a byte that is not armour, or too long
         c.error(REASON.malformed);
         return;
       }
       r.setFillBits(fill);
-      this.message(t);
+      this.message();
       return;
     }
     const seq = seqLength === 0 ? NO_SEQ : buf[c2 + 1] - DIGIT_0;
@@ -493,11 +577,14 @@ class NmeaStreamDecoder implements NmeaDecoder {
     }
     const channel = channelLength === 0 ? 0 : buf[c3 + 1];
     const key = ((((buf[s + 1] << TALKER_CHAR_BITS) | buf[s + 2]) * SEQ_KEYS + seq) * CHANNEL_KEYS + channel) * FRAGMENT_COUNT_KEYS + count;
-    if (this.fragments.add(key, buf, c4 + 1, c5, fill, count, number, t, this.reader)) this.message(this.fragments.completedTime);
+    if (this.fragments.add(key, buf, c4 + 1, c5, fill, count, number, this.msgTime, this.reader)) {
+      this.msgTime = this.fragments.completedTime;
+      this.message();
+    }
   }
 
-  /** A complete message in the reader, received at t (NaN if unknown). */
-  private message(t: number): void {
+  /** A complete message in the reader, received at msgTime (NaN if unknown). */
+  private message(): void {
     const c = this.c;
     c.messages++;
     const r = this.reader;
@@ -505,7 +592,7 @@ class NmeaStreamDecoder implements NmeaDecoder {
       c.error(REASON.short_payload);
       return;
     }
-    if (this.duplicates.seen(r.hash, r.bitLength, c.messages, t)) {
+    if (this.duplicates.seen(r.hash, r.bitLength, c.messages, this.msgTime)) {
       c.error(REASON.duplicate);
       return;
     }
@@ -515,47 +602,42 @@ class NmeaStreamDecoder implements NmeaDecoder {
       c.unsupported[type]++;
       return;
     }
-    if (t !== t) {
+    if (this.msgTime !== this.msgTime) {
       if (this.defaultTime !== this.defaultTime) {
         c.error(REASON.no_time);
         return;
       }
-      t = this.defaultTime;
+      this.msgTime = this.defaultTime;
       c.timeDefaulted++;
     }
     switch (type) {
       case 1:
       case 2:
       case 3:
-        this.emitPosition(type, t, decodeClassAPosition(r, this.positionRecord()));
+        this.emitPosition(type, decodeClassAPosition(r, this.fields));
         return;
       case 18:
-        this.emitPosition(type, t, decodeClassBPosition(r, this.positionRecord()));
+        this.emitPosition(type, decodeClassBPosition(r, this.fields));
         return;
       case 27:
-        this.emitPosition(type, t, decodeLongRangePosition(r, this.positionRecord()));
+        this.emitPosition(type, decodeLongRangePosition(r, this.fields));
         return;
       case 5:
-        this.emitStatic(type, t, decodeStaticVoyage(r, this.staticRecord()), true);
+        this.emitStatic(type, decodeStaticVoyage(r, this.staticRecord(), this.voyage), true);
         return;
       case 24:
-        this.emitStatic(type, t, decodeClassBStatic(r, this.staticRecord()), true);
+        this.emitStatic(type, decodeClassBStatic(r, this.staticRecord()), true);
         return;
       case 19: {
         const identity = decodeClassBExtendedStatic(r, this.staticRecord());
         if (identity !== DECODED) {
-          this.emitStatic(type, t, identity, true);
+          this.emitStatic(type, identity, true);
           return;
         }
-        this.emitPosition(type, t, decodeClassBPosition(r, this.positionRecord()));
-        this.emitStatic(type, t, DECODED, false);
+        this.emitPosition(type, decodeClassBPosition(r, this.fields));
+        this.emitStatic(type, DECODED, false);
       }
     }
-  }
-
-  private positionRecord(): AisPosition {
-    if (!this.reuse) this.position = blankPosition();
-    return this.position;
   }
 
   private staticRecord(): AisStatic {
@@ -564,7 +646,7 @@ class NmeaStreamDecoder implements NmeaDecoder {
   }
 
   /** Counts and hands over a decoded position; `result` is DECODED or a REASON. */
-  private emitPosition(type: number, t: number, result: number): void {
+  private emitPosition(type: number, result: number): void {
     const c = this.c;
     if (result === REASON.short_payload) {
       c.error(result);
@@ -576,13 +658,27 @@ class NmeaStreamDecoder implements NmeaDecoder {
       return;
     }
     c.positions++;
-    const p = this.position;
-    p.t = t;
-    if (this.onPosition) this.onPosition(p);
+    const f = this.fields;
+    if (this.onPositionValues) {
+      const v = this.values;
+      v[POSITION_VALUES.mmsi] = f.mmsi;
+      v[POSITION_VALUES.t] = this.msgTime;
+      v[POSITION_VALUES.lat] = f.lat;
+      v[POSITION_VALUES.lon] = f.lon;
+      v[POSITION_VALUES.sog] = f.sog;
+      v[POSITION_VALUES.cog] = f.cog;
+      this.onPositionValues(v);
+      return;
+    }
+    if (!this.onPosition) return;
+    if (!this.reuse) this.position = blankPosition();
+    const p = toAisPosition(f, this.position);
+    p.t = this.msgTime;
+    this.onPosition(p);
   }
 
   /** Counts and hands over a decoded static record; `count` false when the message was counted already (type 19). */
-  private emitStatic(type: number, t: number, result: number, count: boolean): void {
+  private emitStatic(type: number, result: number, count: boolean): void {
     const c = this.c;
     if (result !== DECODED) {
       c.error(result);
@@ -591,7 +687,7 @@ class NmeaStreamDecoder implements NmeaDecoder {
     if (count) c.decoded[type]++;
     c.statics++;
     const s = this.static;
-    s.t = t;
+    s.t = this.msgTime;
     if (this.onStatic) this.onStatic(s);
   }
 }
