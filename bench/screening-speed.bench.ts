@@ -104,6 +104,8 @@ for (const [label, serveArgs] of SERVE_CONFIGS) {
     // loop of 10 connections at ~1,000 req/s has ~10 ms mean latency by Little's law whatever the server does.
     report('10 connections, as fast as they go', await load({}));
     report('10 connections at a fixed 1,000 req/s', await load({ overallRate: 1000 }));
+    // Fewer clients at once: the latency a client sees when the server is not saturated (Little's law again).
+    for (const connections of [5, 2]) report(`${connections} connections, as fast as they go`, await load({ connections }));
     const status = readFileSync(`/proc/${server.proc.pid}/status`, 'utf8');
     const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
