@@ -7,16 +7,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedDataDir } from '../../src/config/paths.js';
 import { activeJobs, resultSummaries } from '../../src/store/jobs.js';
 import { BOSS_SCHEMA, QUEUES } from '../../src/analyses/jobs/queue.js';
 import { sortEvents } from '../../src/analyses/jobs/ais.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { TEST_PG_URL, freshPostgres } from '../helpers/db.js';
 import { simulateFiles } from './sim-files.js';
+import { mirrorOf, newestPublication } from '../../bench/lists-fixture.js';
 
 const skip = !TEST_PG_URL && 'CHOKEPOINT_TEST_PG_URL not set';
 const DIR = mkdtempSync(join(tmpdir(), 'cp-jobs-'));
@@ -25,15 +25,6 @@ let env: Record<string, string> = {};
 const workers: ChildProcess[] = [];
 
 /** A mirror with only the newest staged UN list: a small real list. */
-function newestUnMirror(): string {
-  const un = join(sharedDataDir(), 'lists', 'un');
-  const newest = readdirSync(un).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d)).sort().at(-1)!;
-  const root = join(DIR, 'mirror');
-  mkdirSync(join(root, 'un'), { recursive: true });
-  symlinkSync(join(un, newest), join(root, 'un', newest));
-  return root;
-}
-
 /** test/fixtures/screen/customers.csv with its rows repeated (ids made unique) to `copies` × 12 rows. */
 function bigCustomers(copies: number): string {
   const [header, ...rows] = readFileSync(new URL('../../../test/fixtures/screen/customers.csv', import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
@@ -72,7 +63,7 @@ before(async () => {
   env = {
     DATABASE_URL: pg.url, CHOKEPOINT_JOBS_LEASE_SECONDS: '3', CHOKEPOINT_JOBS_MAINTENANCE_SECONDS: '1', CHOKEPOINT_JOBS_POLL_SECONDS: '0.5',
   };
-  const r = cli(['update', '--mirror', newestUnMirror()]);
+  const r = cli(['update', '--mirror', mirrorOf({ un: [newestPublication('un')] }, 'cp-jobs-mirror-')]);
   assert.equal(r.status, 0, r.stderr);
 });
 

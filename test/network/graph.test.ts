@@ -1,9 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sharedDataDir } from '../../src/config/paths.js';
 import { freshPglite } from '../helpers/db.js';
 import { update } from '../../src/ingest/update.js';
 import { allEntities } from '../../src/store/entities.js';
@@ -14,6 +10,7 @@ import { importDataset } from '../../src/analyses/network/import.js';
 import { textLines } from '../../src/sources/ftm/index.js';
 import { apiOver } from '../api/fixtures.js';
 import type { Db } from '../../src/store/db.js';
+import { mirrorOf } from '../../bench/lists-fixture.js';
 
 test('street-level addresses only', () => {
   assert.equal(streetAddress("Pyongyang, Democratic People's Republic of Korea"), undefined);
@@ -50,12 +47,7 @@ test('hand-built graph: links, shared attributes, neighbourhood by depth', () =>
 
 test('graph of the real staged lists (current OFAC and UN versions)', async (t) => {
   // A mirror holding only the versions served (ofac 2024-05-03, un 2026-05-08): the same entities, imported fast.
-  const src = join(sharedDataDir(), 'lists');
-  const mirror = mkdtempSync(join(tmpdir(), 'chokepoint-network-'));
-  for (const [s, v] of [['ofac', '2024-05-03'], ['un', '2026-05-08']]) {
-    mkdirSync(join(mirror, s));
-    symlinkSync(join(src, s, v), join(mirror, s, v));
-  }
+  const mirror = mirrorOf({ ofac: ['2024-05-03'], un: ['2026-05-08'] }, 'chokepoint-network-');
   const db: Db = await freshPglite();
   t.after(() => db.close());
   await update(db, { mirror, sources: ['ofac', 'un'] });
