@@ -19,33 +19,16 @@ export interface Scored {
   explanations: Record<string, Explanation>;
 }
 
-const compatible = new Map<SchemaName, Map<SchemaName, boolean>>();
-
 /** Can a query of schema `q` describe an entity of schema `c`? (LegalEntity matches Person and Company ...) */
 export function schemaCompatible(q: SchemaName, c: SchemaName): boolean {
-  let row = compatible.get(q);
-  if (!row) compatible.set(q, (row = new Map()));
-  let v = row.get(c);
-  if (v === undefined) row.set(c, (v = compatibleSchemata(q, c)));
-  return v;
+  return compatibleWith(SCHEMA_NAMES.indexOf(q))[SCHEMA_NAMES.indexOf(c)] === 1;
 }
 
-/** schemaCompatible by schema codes (Prepared.schemaCode), from a table filled on first use. */
-const codeTable = new Int8Array(SCHEMA_NAMES.length * SCHEMA_NAMES.length).fill(-1);
+const rows: Uint8Array[] = [];
 
-export function compatibleCodes(q: number, c: number): boolean {
-  const k = q * SCHEMA_NAMES.length + c;
-  if (codeTable[k] < 0) codeTable[k] = compatibleSchemata(SCHEMA_NAMES[q], SCHEMA_NAMES[c]) ? 1 : 0;
-  return codeTable[k] === 1;
-}
-
-const rows = new Map<number, Uint8Array>();
-
-/** Per schema code, 1 where an entity of that schema can answer a query of schema code `q`. */
+/** By schema code (Prepared.schemaCode, a position in SCHEMA_NAMES): 1 where an entity of that code can answer a query of code `q`. */
 export function compatibleWith(q: number): Uint8Array {
-  let row = rows.get(q);
-  if (!row) rows.set(q, (row = Uint8Array.from(SCHEMA_NAMES, (_, c) => (compatibleCodes(q, c) ? 1 : 0))));
-  return row;
+  return (rows[q] ??= Uint8Array.from(SCHEMA_NAMES, (c) => (compatibleSchemata(SCHEMA_NAMES[q], c) ? 1 : 0)));
 }
 
 function compatibleSchemata(q: SchemaName, c: SchemaName): boolean {
@@ -163,7 +146,7 @@ const STRICT_LEGAL_FORMS = new Set(['llc', 'jsc', 'ano', 'sa', 'ag', 'plc', 'lp'
  */
 export function scorePair(q: Prepared, c: Prepared, p: ScreeningParams, explain = true): Scored {
   const explanations: Record<string, Explanation> = {};
-  if (!compatibleCodes(q.schemaCode, c.schemaCode)) {
+  if (compatibleWith(q.schemaCode)[c.schemaCode] !== 1) {
     explanations.schema_mismatch = { score: 0, contribution: 0, detail: `a ${q.schema} query cannot match a ${c.schema}` };
     return { score: 0, explanations };
   }

@@ -9,6 +9,7 @@ import type { SchemaName } from '../../../model/schema.js';
 import type { IndexedEntity, ScreeningIndex } from '../index/build.js';
 import type { MatchOptions, MatchOutcome } from '../match.js';
 import type { MatchReply, MatchRequest, PlainEntity } from './protocol.js';
+import { plainEntities } from './thread-index.js';
 
 /** Scopes (dataset, include/exclude, topics) whose masks are kept; beyond it they are computed again. */
 const MASKS_KEPT = 64;
@@ -35,7 +36,7 @@ export class MatchPool {
 
   /** Starts `n` threads on the index; resolves once every thread has built its copy. */
   static async start(index: ScreeningIndex, n: number): Promise<MatchPool> {
-    const entities: PlainEntity[] = index.entities.map(({ prepared: _prepared, ...rest }) => rest);
+    const entities = plainEntities(index);
     const starting = Array.from({ length: n }, () => startThread(entities, index.versions));
     const threads = await Promise.all(starting).catch(async (e: Error) => {
       await Promise.allSettled(starting.map(async (s) => (await s).worker.terminate()));

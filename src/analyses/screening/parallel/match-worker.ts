@@ -1,14 +1,11 @@
 /** A match thread of the API: rebuilds the index it was sent, then answers single queries (match-pool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexEntities, type IndexedEntity } from '../index/build.js';
-import { prepare } from '../prepared.js';
+import { threadIndex } from './thread-index.js';
 import { matchQuery } from '../match.js';
 import type { MatchReply, MatchRequest, WorkerSetup } from './protocol.js';
 
 const setup = workerData as Pick<WorkerSetup, 'entities' | 'versions'>;
-const entities: IndexedEntity[] = setup.entities.map((e) => ({ ...e, prepared: prepare(e.schema, e.properties) }));
-const index = indexEntities(entities, setup.versions);
-const position = new Map<IndexedEntity, number>(entities.map((e, i) => [e, i]));
+const { index, position } = threadIndex(setup.entities, setup.versions);
 const masks = new Map<string, Uint8Array>();
 
 const port = parentPort!;

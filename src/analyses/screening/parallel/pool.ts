@@ -9,7 +9,8 @@ import type { ScreeningIndex } from '../index/build.js';
 import { BATCH_RESULTS_PER_ROW, passOn, type BatchOptions, type BatchQuery, type RowResult } from '../batch.js';
 import type { MatchResult } from '../match.js';
 import type { SuppressionList } from '../suppressions.js';
-import type { ChunkReply, PlainEntity, WireResult, WireRow, WorkerSetup } from './protocol.js';
+import type { ChunkReply, WireResult, WireRow, WorkerSetup } from './protocol.js';
+import { plainEntities } from './thread-index.js';
 
 /** Rows sent to a thread at a time: large enough that messaging costs little, small enough to keep threads even. */
 export const CHUNK_ROWS = 256;
@@ -56,17 +57,13 @@ function send(t: Thread, seq: number, rows: BatchQuery[]): Promise<WireRow[]> {
   });
 }
 
-function plain(index: ScreeningIndex): PlainEntity[] {
-  return index.entities.map(({ prepared: _prepared, ...rest }) => rest);
-}
-
 /** Screens rows on several threads; yields them in input order, as `screenRows` would. */
 export async function* screenRowsParallel(
   index: ScreeningIndex, rows: AsyncIterable<BatchQuery> | Iterable<BatchQuery>, opts: ParallelOptions = {},
 ): AsyncGenerator<RowResult> {
   const n = Math.max(1, opts.threads ?? availableParallelism());
   const setup: WorkerSetup = {
-    entities: plain(index), versions: index.versions, dataset: opts.dataset ?? 'default',
+    entities: plainEntities(index), versions: index.versions, dataset: opts.dataset ?? 'default',
     suppressions: opts.suppressions?.items ?? [], limit: opts.limit ?? BATCH_RESULTS_PER_ROW,
     ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
   };

@@ -1,7 +1,6 @@
 /** A batch screening thread: rebuilds the index it was sent, then screens chunks of rows as they come. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexEntities, type IndexedEntity } from '../index/build.js';
-import { prepare } from '../prepared.js';
+import { threadIndex } from './thread-index.js';
 import { datasetScope } from '../datasets.js';
 import { screenQuery, type Screening } from '../batch.js';
 import { SuppressionList } from '../suppressions.js';
@@ -9,10 +8,8 @@ import type { MatchResult } from '../match.js';
 import type { ChunkReply, ChunkRequest, WireResult, WireRow, WireScreening, WorkerSetup } from './protocol.js';
 
 const setup = workerData as WorkerSetup;
-const entities: IndexedEntity[] = setup.entities.map((e) => ({ ...e, prepared: prepare(e.schema, e.properties) }));
-const index = indexEntities(entities, setup.versions);
-const position = new Map<IndexedEntity, number>(entities.map((e, i) => [e, i]));
-const known = new Set(entities.flatMap((e) => e.datasets));
+const { index, position } = threadIndex(setup.entities, setup.versions);
+const known = new Set(index.entities.flatMap((e) => e.datasets));
 const scope = setup.dataset === 'default' ? undefined : datasetScope(setup.dataset, known);
 const suppressions = setup.suppressions.length ? new SuppressionList(setup.suppressions) : undefined;
 
