@@ -1,17 +1,13 @@
 /**
- * Load on the HTTP API from a second process on loopback (autocannon's own CLI, not this process), over PostgreSQL:
+ * Load on the HTTP API from a second process on loopback (http-load.ts), over PostgreSQL:
  *  1. the most POST /match requests per second: one API process, then `serve --workers 2` (the baseline and the
  *     cluster in the same run);
- *  2. 60 s at a fixed target rate: errors, non-2xx, p50/p99 latency;
+ *  2. 60 s at a fixed arrival rate (open loop): errors, non-2xx, p50/p95/p99 latency;
  *  3. the same while another process stores a new OFAC list and the API processes rebuild their index.
  * Needs CHOKEPOINT_BENCH_PG_URL (a server where it may create and drop a database), e.g. the one
  * scripts/start-postgres.sh prints. Settings: BENCH_RATE (default 400), BENCH_SECONDS (60), BENCH_MAX_SECONDS (15).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { openDb } from '../src/store/db.js';
 import { ScreeningService } from '../src/analyses/screening/service.js';
@@ -19,6 +15,7 @@ import { generateQueries } from './queries.js';
 import { mirrorOf } from './lists-fixture.js';
 import { fmt } from './stats.js';
 import { BIN, startServer } from '../test/helpers/cli.js';
+import { runLoad, type LoadResult } from './http-load.js';
 
 const PG_URL = process.env.CHOKEPOINT_BENCH_PG_URL;
 const RATE = Number(process.env.BENCH_RATE ?? 400);
@@ -44,35 +41,13 @@ const db = await openDb({ databaseUrl: env.DATABASE_URL });
 const index = await new ScreeningService().reload(db);
 await db.close();
 const bodies = generateQueries(index, 500, 13).map((q) => JSON.stringify({ queries: { q: { schema: q.schema, properties: { name: [q.name] } } } }));
-const bodyFile = join(mkdtempSync(join(tmpdir(), 'cp-load-')), 'bodies.json');
-writeFileSync(bodyFile, JSON.stringify(bodies));
 
-const autocannonBin = join(createRequire(import.meta.url).resolve('autocannon'), '..', 'autocannon.js');
-interface Run { rps: number; p50: number; p99: number; p97_5: number; errors: number; non2xx: number; total: number }
+/** A load in its own process (http-load.ts): `rate` 0 = a closed loop of 10 connections as fast as they go, else an open loop at `rate`. */
+const load = (target: string, seconds: number, rate: number): Promise<LoadResult> =>
+  runLoad({ url: target, path: '/match/default', bodies, seconds, ...(rate ? { mode: 'open', rate, connections: 64 } : { mode: 'closed', connections: 10 }) });
 
-/** autocannon in its own process: `rate` 0 = as fast as it can. */
-function load(target: string, seconds: number, rate: number): Promise<Run> {
-  const script = `
-    const autocannon = require(${JSON.stringify(autocannonBin.replace(/autocannon\.js$/, 'autocannon.js'))});
-    const bodies = require(${JSON.stringify(bodyFile)});
-    let n = 0;
-    autocannon({ url: ${JSON.stringify(`${target}/match/default`)}, method: 'POST', connections: 10, duration: ${seconds},
-      ${rate ? `overallRate: ${rate},` : ''} headers: { 'content-type': 'application/json' },
-      requests: [{ method: 'POST', setupRequest: (r) => ({ ...r, body: bodies[n++ % bodies.length] }) }] }, (err, r) => {
-      if (err) throw err;
-      console.log(JSON.stringify({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, p97_5: r.latency.p97_5,
-        errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total }));
-    });`;
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`autocannon exited ${code}`))));
-  });
-}
-
-const line = (label: string, r: Run) => console.log(`${label}: ${fmt(r.rps, 0)} req/s, p50 ${r.p50} ms, p97.5 ${r.p97_5} ms, p99 ${r.p99} ms, ` +
-  `${r.total} requests, ${r.errors} errors, ${r.non2xx} non-2xx`);
+const line = (label: string, r: LoadResult) => console.log(`${label}: ${fmt(r.perSecond, 0)} req/s answered, p50 ${r.p50} ms, p95 ${r.p95} ms, ` +
+  `p99 ${r.p99} ms, ${r.requests} answered, ${r.errors} errors, ${r.non2xx} non-2xx`);
 
 try {
   for (const workers of [1, 2]) {

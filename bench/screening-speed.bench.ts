@@ -1,15 +1,15 @@
 /**
  * Screening speed against the full newest OFAC SDN + UN index:
  *  1. in-process single queries: p50 / p95 / p99 latency and queries/s (generated queries, see queries.ts);
- *  2. POST /match over HTTP: `chokepoint serve` in a child process (BENCH_SERVE_ARGS, e.g. `--match-threads 0`), autocannon
- *     in this one, on loopback, distinct generated queries: throughput with 10 connections, latency at 1,000 req/s;
+ *  2. POST /match over HTTP: `chokepoint serve` in a child process (BENCH_SERVE_ARGS, e.g. `--match-threads 0`), load
+ *     generators in others (http-load.ts), on loopback, distinct generated queries: throughput with 10 connections
+ *     (autocannon), latency in an open loop at fixed rates (BENCH_HTTP_RATES, default 1000 req/s);
  *  3. batch: 100,000 generated names in one process, extrapolated to 1 M;
  *  4. memory: RSS of this process with the index loaded, and of the server after the load.
  */
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { openDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { update } from '../src/ingest/update.js';
@@ -21,6 +21,7 @@ import { generateQueries } from './queries.js';
 import { newestMirror } from './lists-fixture.js';
 import { fmt, percentile, rssMiB } from './stats.js';
 import { startServer } from '../test/helpers/cli.js';
+import { runLoad, type LoadResult } from './http-load.js';
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 5000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100_000);
@@ -78,34 +79,28 @@ console.log(`batch on ${threads} threads: ${BATCH} names in ${fmt(parS, 1)} s, o
   `1 M names: ${fmt((startS + 1e6 / steady) / 60, 1)} min (goal <= 10 min); RSS now ${fmt(rssMiB(), 0)} MiB`);
 
 // 2. HTTP: the server as `serve` starts it (match threads), and with --match-threads 0 as the baseline, same run.
-// Distinct queries (more than a run sends), so no cache in the server sees a query twice.
+// Distinct queries (more than a run sends), so no cache in the server sees a query twice. The load generators run in
+// processes of their own (http-load.ts): throughput with 10 connections in a closed loop (autocannon), latency at a
+// fixed arrival rate of 1,000 req/s in an open loop, timed from when each request was due.
 const bodies = generateQueries(index, Math.max(2_000, HTTP_SECONDS * 2_500), 13)
   .map((q) => JSON.stringify({ queries: { q: { schema: q.schema, properties: { name: [q.name] } } } }));
+const RATES = (process.env.BENCH_HTTP_RATES ?? '1000,800').split(',').map(Number);
 const SERVE_CONFIGS: [string, string[]][] = process.env.BENCH_SERVE_ARGS !== undefined
   ? [[process.env.BENCH_SERVE_ARGS, process.env.BENCH_SERVE_ARGS.split(' ').filter(Boolean)]]
-  : [['--match-threads 0 (baseline)', ['--match-threads', '0']], ['default (match threads)', []]];
+  : [0, 1, 2].map((n) => [`--match-threads ${n}${n === 0 ? ' (baseline)' : ''}`, ['--match-threads', String(n)]]);
 for (const [label, serveArgs] of SERVE_CONFIGS) {
   const data = mkdtempSync(join(tmpdir(), 'cp-speed-'));
   const server = await startServer([], { CHOKEPOINT_DATA: data, CHOKEPOINT_MIRROR: mirror }, 300_000, serveArgs);
   try {
-    let n = 0;
-    const load = (extra: Partial<autocannon.Options>) => autocannon({
-      url: `${server.url}/match/default`, method: 'POST', connections: 10, duration: HTTP_SECONDS,
-      headers: { 'content-type': 'application/json' },
-      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: bodies[n++ % bodies.length] }) }], ...extra,
-    });
-    await load({ duration: 5 }); // warm-up (and the match threads build their index)
-    const report = (what: string, result: autocannon.Result) => {
-      const l = result.latency as unknown as Record<string, number>;
-      console.log(`HTTP POST /match/default, serve ${label}, ${what}, ${HTTP_SECONDS} s: ${fmt(result.requests.average, 0)} req/s average, ` +
-        `latency p50 ${l.p50} ms, p90 ${l.p90} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms; errors ${result.errors}, non-2xx ${result.non2xx}`);
-    };
-    // Throughput: as fast as 10 connections go. Latency: at a fixed 1,000 req/s (the goal's rate), since a closed
-    // loop of 10 connections at ~1,000 req/s has ~10 ms mean latency by Little's law whatever the server does.
-    report('10 connections, as fast as they go', await load({}));
-    report('10 connections at a fixed 1,000 req/s', await load({ overallRate: 1000 }));
-    // Fewer clients at once: the latency a client sees when the server is not saturated (Little's law again).
-    for (const connections of [5, 2]) report(`${connections} connections, as fast as they go`, await load({ connections }));
+    const base = { url: server.url, path: '/match/default', bodies, serverPid: server.proc.pid } as const;
+    const report = (what: string, r: LoadResult) => console.log(`HTTP POST /match/default, serve ${label}, ${what}, ${HTTP_SECONDS} s: ` +
+      `${fmt(r.perSecond, 0)} req/s answered, latency p50 ${r.p50} ms, p90 ${r.p90} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms; ` +
+      `server CPU ${fmt(r.serverCpuMs ?? NaN, 2)} ms per request, load generator ${fmt(r.clientCpuMs, 2)} ms; errors ${r.errors}, non-2xx ${r.non2xx}`);
+    await runLoad({ ...base, mode: 'closed', connections: 10, seconds: 5 }); // warm-up (and the match threads build their index)
+    report('10 connections, closed loop (throughput)', await runLoad({ ...base, mode: 'closed', connections: 10, seconds: HTTP_SECONDS }));
+    for (const rate of RATES) {
+      report(`open loop at a fixed ${rate} req/s (latency)`, await runLoad({ ...base, mode: 'open', connections: 64, rate, seconds: HTTP_SECONDS }));
+    }
     const status = readFileSync(`/proc/${server.proc.pid}/status`, 'utf8');
     const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];

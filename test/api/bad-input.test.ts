@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { fixtureApi, type TestApi } from './fixtures.js';
 
 let api: TestApi;
+/** The same app as `serve` runs it: Node's HTTP server (JSON bodies read by body.ts) and a match thread. */
+let http: TestApi;
 before(async () => {
   api = await fixtureApi();
+  http = await fixtureApi({ http: true, matchThreads: 1 });
 });
 after(async () => {
   await api.close();
+  await http.close();
 });
 
 const q = (properties: unknown, schema: unknown = 'Person') => ({ queries: { q: { schema, properties } } });
@@ -51,8 +55,13 @@ const CASES: { name: string; path?: string; method?: string; body?: unknown; raw
   { name: 'entities: long id', path: `/entities/${'x'.repeat(5000)}`, method: 'GET', status: 400, message: /too long/ },
 ];
 
-test('bad input: every case a 4xx with a clear message, never a 5xx', async () => {
-  for (const c of CASES) {
+test('bad input: every case a 4xx with a clear message, never a 5xx, in-process and over HTTP', async () => {
+  for (const [how, target] of [['in-process', api], ['over HTTP', http]] as const) await badInput(how, target);
+});
+
+async function badInput(how: string, api: TestApi) {
+  for (const k of CASES) {
+    const c = { ...k, name: `${how}: ${k.name}` };
     const method = c.method ?? 'POST';
     const init: RequestInit = { method, headers: c.headers ?? json };
     if (method === 'POST') init.body = c.raw ?? JSON.stringify(c.body);
@@ -72,6 +81,29 @@ test('bad input: every case a 4xx with a clear message, never a 5xx', async () =
       assert.deepEqual(Object.keys(r.body).filter((k) => !['status', 'message', 'detail'].includes(k)), [], `${c.name}: {status, message, detail?}`);
     }
   }
+}
+
+/** A body sent in pieces without a length (chunked), as a stream. */
+function chunked(pieces: string[]): RequestInit {
+  const body = new ReadableStream({ start(ctl) { for (const p of pieces) ctl.enqueue(new TextEncoder().encode(p)); ctl.close(); } });
+  return { method: 'POST', headers: json, body, duplex: 'half' } as RequestInit;
+}
+
+test('over HTTP, JSON bodies are read whole from any number of pieces, a byte-order mark is skipped, and the size limit holds without a length', async () => {
+  const text = JSON.stringify(q({ name: ['RI Yong Gil'] }));
+  const want = (await api.post('/match/default', text)).body.responses.q.results.map((r: { id: string; score: number }) => [r.id, r.score]);
+  assert.equal(want[0][0], 'ofac-33936');
+  const pieces = [text.slice(0, 3), text.slice(3, 20), text.slice(20)];
+  for (const init of [chunked(pieces), { method: 'POST', headers: json, body: `\uFEFF${text}` }]) {
+    const r = await http.request('/match/default', init);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.body.responses.q.results.map((x: { id: string; score: number }) => [x.id, x.score]), want);
+  }
+  const huge = JSON.stringify(q({ name: Array.from({ length: 3000 }, () => 'x'.repeat(500)) }));
+  const r = await http.request('/match/default', chunked(Array.from({ length: 30 }, (_, i) => huge.slice(i * 60_000, (i + 1) * 60_000))));
+  assert.equal(r.status, 413);
+  assert.match(r.body.message, /larger than 1 MB: split the batch/);
+  assert.equal((await http.request('/healthz')).status, 200, 'the server answers on');
 });
 
 test('prototype-named properties are ignored with a warning, not trusted', async () => {

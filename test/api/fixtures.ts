@@ -10,6 +10,8 @@ import type { SchemaName } from '../../src/model/schema.js';
 import type { Db } from '../../src/store/db.js';
 import { ScreeningService } from '../../src/analyses/screening/service.js';
 import { createApp } from '../../src/surfaces/api/app.js';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import type { Services } from '../../src/surfaces/api/services.js';
 
 /**
@@ -85,32 +87,64 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** How the fixture API is reached. */
+export interface FixtureOptions {
+  /** Over real HTTP (the Node server `serve` runs, on a free loopback port) instead of `app.request`. */
+  http?: boolean;
+  /** Match threads of the screening service; the API is returned once they hold the index. */
+  matchThreads?: number;
+}
+
 /** The app over the fixture: a fresh database, the fixture stored, the index built. */
-export async function fixtureApi(): Promise<TestApi> {
+export async function fixtureApi(o: FixtureOptions = {}): Promise<TestApi> {
   const db = await freshPglite();
   await replaceEntities(db, await store(db));
-  const screening = new ScreeningService();
+  const screening = new ScreeningService(o.matchThreads ?? 0);
   await screening.reload(db);
+  for (let waited = 0; o.matchThreads && !screening.threaded; waited += 50) {
+    if (waited > 60_000) throw new Error('match threads did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const services: Services = { db, screening, ready: true, startedAt: new Date() };
-  return apiOver(services);
+  return o.http ? httpApiOver(services) : apiOver(services);
+}
+
+type Answer = { status: number; body: any; text: string; type: string | null };
+
+async function answer(res: Response): Promise<Answer> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body, text, type: res.headers.get('content-type') };
+}
+
+function testApi(services: Services, request: (path: string, init?: RequestInit) => Promise<Answer>, stop = async () => {}): TestApi {
+  return {
+    services, db: services.db, request,
+    post: (path, body) => request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    close: async () => {
+      await stop();
+      await services.screening.close();
+      await services.db.close();
+    },
+  };
 }
 
 export function apiOver(services: Services): TestApi {
   const app = createApp(services);
-  const request = async (path: string, init?: RequestInit) => {
-    const res = await app.request(path, init);
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: res.status, body, text, type: res.headers.get('content-type') };
-  };
-  return {
-    services, db: services.db, request,
-    post: (path, body) => request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    close: () => services.db.close(),
-  };
+  return testApi(services, async (path, init) => answer(await app.request(path, init)));
+}
+
+async function httpApiOver(services: Services): Promise<TestApi> {
+  const app = createApp(services);
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return testApi(services, async (path, init) => answer(await fetch(`http://127.0.0.1:${port}${path}`, init)),
+    () => new Promise<void>((resolve) => server.close(() => resolve())));
 }

@@ -23,7 +23,7 @@ test('match threads answer exactly what in-process matching answers, scoped or n
     const scopes: [string | undefined, ((e: IndexedEntity) => boolean) | undefined][] = [[undefined, undefined], ['un', datasetScope('un', known)], ['dprk', datasetScope('dprk', known)]];
     for (const [key, filter] of scopes) {
       for (const [schema, properties] of QUERIES) {
-        const opts = { limit: 5, threshold: 0.7, ...(filter ? { filter, filterKey: key } : {}) };
+        const opts = { limit: 5, threshold: 0.7, floor: 0.3, ...(filter ? { filter, filterKey: key } : {}) };
         const want = matchQuery(index, schema, properties, opts);
         // Twice: the second time the threads use the scope they kept.
         for (let k = 0; k < 2; k++) assert.deepEqual(plain(await pool.match(schema, properties, opts)), plain(want), `${key} ${properties.name}`);
@@ -49,4 +49,16 @@ test('the screening service answers in-process until its threads hold the curren
   service.use(next);
   assert.deepEqual(plain(await service.match(next, 'Person', { name: ['Kim Jong Un'] })), plain(matchQuery(next, 'Person', { name: ['Kim Jong Un'] })));
   await service.close();
+});
+
+test('a floor leaves out the results below it and changes nothing else; an unusable query says so', () => {
+  let cut = 0;
+  for (const [schema, properties] of QUERIES) {
+    const all = matchQuery(index, schema, properties, { limit: 10 });
+    const floored = matchQuery(index, schema, properties, { limit: 10, floor: 0.8 });
+    assert.deepEqual(plain(floored), plain({ ...all, results: all.results.filter((r) => r.score >= 0.8) }), String(properties.name));
+    cut += all.results.length - floored.results.length;
+  }
+  assert.ok(cut > 0, 'some results fall below the floor');
+  assert.deepEqual(matchQuery(index, 'Person', { name: ['!!! --'] }), { results: [], total: 0, candidates: 0, usable: false });
 });

@@ -44,6 +44,8 @@ export interface NameForm {
   nick: (true | undefined)[];
   /** A person's name whose every word reads as Chinese syllables (Wade–Giles or pinyin; normalize/chinese.ts). */
   chinese: boolean;
+  /** The tokens written together (compared for split and merged words). */
+  joined: string;
 }
 
 const phoneticCache = new Map<string, string>();
@@ -159,5 +161,6 @@ export function nameForm(raw: string, schema?: string): NameForm {
     words: schema !== 'Person' ? koreanWordReadings(raw, norm.tokens) : [],
     phonetic: tokens.map(phoneticKey),
     numbers: tokens.filter((t) => /\d/.test(t)),
+    joined: tokens.join(''),
   };
 }

@@ -1,7 +1,7 @@
 import type { SchemaName } from '../../model/schema.js';
 import type { IndexedEntity, ScreeningIndex } from './index/build.js';
 import { SCREENING_PARAMS, type ScreeningParams } from './params.js';
-import { prepare, type Prepared } from './prepared.js';
+import { prepare, usable, type Prepared } from './prepared.js';
 import { compatibleWith, scorePair, type Explanation } from './score.js';
 import { typoBudget } from './features/name.js';
 
@@ -13,6 +13,11 @@ export interface MatchOptions {
   /** The same as a mask over entity positions (1 = screened), cheaper: a match thread's form of a filter. */
   mask?: Uint8Array;
   params?: Partial<ScreeningParams>;
+  /**
+   * Lowest score returned (default: any). Results below it are neither explained nor returned; `total` still counts
+   * every match. `POST /match` passes its `cutoff`: most queries have a result or two above it, not `limit`.
+   */
+  floor?: number;
 }
 
 export interface MatchResult {
@@ -27,6 +32,8 @@ export interface MatchOutcome {
   /** How many candidates scored at or above the threshold (before `limit`). */
   total: number;
   candidates: number;
+  /** False when the query has neither a name that normalizes to anything nor a valid identifier: nothing was screened. */
+  usable: boolean;
 }
 
 /** The algorithm's name and version, reported by /algorithms and in every answer. */
@@ -136,6 +143,7 @@ export function matchQuery(index: ScreeningIndex, schema: SchemaName, properties
   const p: ScreeningParams = { ...SCREENING_PARAMS, ...opts.params };
   const threshold = opts.threshold ?? p.threshold;
   const q = prepare(schema, properties);
+  if (!usable(q)) return { results: [], total: 0, candidates: 0, usable: false };
   const { filter, mask } = opts, codes = index.schemaCodes, schemaOk = compatibleWith(q.schemaCode);
   const scope = (ei: number) => schemaOk[codes[ei]] === 1 && (!mask || mask[ei] === 1) && (!filter || filter(index.entities[ei]));
   const cands = candidates(index, q, p, scope);
@@ -143,9 +151,11 @@ export function matchQuery(index: ScreeningIndex, schema: SchemaName, properties
   const ranked = cands.map((ei) => ({ entity: index.entities[ei], score: scorePair(q, index.entities[ei].prepared, p, false).score }));
   ranked.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
   const total = ranked.filter((r) => r.score >= threshold).length;
-  const results = ranked.slice(0, opts.limit ?? 5).map(({ entity }): MatchResult => {
+  const floor = opts.floor ?? -Infinity;
+  const kept = ranked.slice(0, opts.limit ?? 5).filter((r) => r.score >= floor);
+  const results = kept.map(({ entity }): MatchResult => {
     const s = scorePair(q, entity.prepared, p);
     return { entity, score: s.score, match: s.score >= threshold, explanations: s.explanations };
   });
-  return { results, total, candidates: cands.length };
+  return { results, total, candidates: cands.length, usable: true };
 }

@@ -116,6 +116,9 @@ export function prepare(schema: SchemaName, properties: Record<string, string[] 
   };
 }
 
+/** A query can be screened when it has a name that normalizes to something or a valid identifier. */
+export const usable = (q: Prepared): boolean => q.names.length > 0 || q.ids.length > 0;
+
 /** Schema a query may name; unknown ones are an input error. */
 export function parseSchema(name: string | undefined): SchemaName {
   const s = name ?? 'Thing';

@@ -49,10 +49,7 @@ interface BestName {
 /** Korean person names whose keys meet, or Korean word names (vessels) read as the same syllables. */
 function koreanMeet(a: PreparedName, b: PreparedName): boolean {
   const ka = a.form.norm.korean, kb = b.form.norm.korean;
-  if (ka && kb) {
-    const set = new Set(kb.orderFreeKeys);
-    if (ka.orderFreeKeys.some((k) => set.has(k))) return true;
-  }
+  if (ka && kb && ka.orderFreeKeys.some((k) => kb.orderFreeKeys.includes(k))) return true;
   return a.form.words.length > 0 && a.form.words.some((w) => b.form.words.includes(w));
 }
 

@@ -56,6 +56,11 @@ export class ScreeningService {
     });
   }
 
+  /** True when match threads hold the current index (and answer `match`). */
+  get threaded(): boolean {
+    return this.pool !== undefined && this.pool.index === this.current && !this.pool.broken;
+  }
+
   get index(): ScreeningIndex | undefined {
     return this.current;
   }

@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import type { MiddlewareHandler } from 'hono';
 import type { Services } from './services.js';
 import { errorBody, handleError } from './errors.js';
+import { bodyLimits } from './body.js';
 import { router } from './router.js';
 import { systemRoutes } from './routes/system.js';
 import { entityRoutes } from './routes/entities.js';
@@ -25,21 +24,6 @@ import { webRoutes } from '../web/static.js';
 import { cors } from 'hono/cors';
 import { accessMiddleware } from './access/middleware.js';
 import { adminRoutes } from './routes/admin.js';
-
-/** Largest request body accepted (a batch of 100 queries fits easily). */
-export const MAX_BODY = 1024 * 1024;
-/** Files sent whole: a customer list to screen, an FtM dataset to import. AIS uploads stream to disk under their own limit. */
-export const MAX_FILE_BODY = 64 * 1024 * 1024;
-const FILE_PATHS = [/^\/screen\/batch$/, /^\/datasets\/[^/]+\/import$/];
-
-function bodyLimits(): MiddlewareHandler {
-  const limit = (maxSize: number, hint: string) => bodyLimit({ maxSize, onError: (c) => errorBody(c, 413, `request body larger than ${maxSize / 1024 / 1024} MB: ${hint}`) });
-  const json = limit(MAX_BODY, 'split the batch'), files = limit(MAX_FILE_BODY, 'split the file or use the command line');
-  return (c, next) => {
-    if (c.req.path === '/ais/uploads') return next();
-    return (FILE_PATHS.some((p) => p.test(c.req.path)) ? files : json)(c, next);
-  };
-}
 
 /** The HTTP application: thin routers over the store and the analyses. */
 export function createApp(s: Services): OpenAPIHono {

@@ -1,5 +1,5 @@
 import { SCHEMATA, SCHEMA_NAMES, propertyOf, type SchemaName } from '../../model/schema.js';
-import { parseSchema, prepare } from '../../analyses/screening/prepared.js';
+import { parseSchema, prepare, usable } from '../../analyses/screening/prepared.js';
 import { SCREENING_PARAMS, type ScreeningParams } from '../../analyses/screening/params.js';
 import { HttpError } from './errors.js';
 
@@ -47,12 +47,26 @@ function knownProperty(schema: SchemaName, prop: string): boolean {
   return schema === 'Thing' ? MATCHABLE.some(has) : has(schema);
 }
 
+/** Said of a query without a usable name or identifier, here or where the screening finds it (MatchOutcome.usable). */
+export const UNUSABLE_QUERY = 'no usable name and no valid identifier: give properties.name (or alias, or firstName and lastName) or an identifier such as imoNumber';
+
+export interface ExampleChecks {
+  /** Thing allowed: the query may match any matchable schema. */
+  anyOk?: boolean;
+  /**
+   * Check here that the query has a usable name or identifier (default), which prepares it; `false` where the
+   * screening that follows reports it (`MatchOutcome.usable`), so a query is prepared once.
+   */
+  usable?: boolean;
+}
+
 /**
  * Checks and normalizes one query (a yente EntityExample): a known matchable schema, values as arrays of strings of
  * sane length, and at least a usable name or identifier. Properties the schema does not have are dropped with a
  * warning (yente clients send FtM properties Chokepoint does not model).
  */
-export function normalizeExample(raw: { id?: string; schema?: string; properties?: Record<string, RawValues> }, anyOk = false): ExampleOutcome {
+export function normalizeExample(raw: { id?: string; schema?: string; properties?: Record<string, RawValues> }, checks: ExampleChecks = {}): ExampleOutcome {
+  const anyOk = checks.anyOk ?? false;
   const query: NormalizedQuery = { ...(raw.id !== undefined ? { id: raw.id } : {}), ...(raw.schema !== undefined ? { schema: raw.schema } : {}), properties: {} };
   const fail = (message: string, reason: 'schema' | 'value' | 'empty' = 'value'): ExampleOutcome => ({ ok: false, reason, message, query });
   for (const [prop, v] of Object.entries(raw.properties ?? {})) {
@@ -74,10 +88,7 @@ export function normalizeExample(raw: { id?: string; schema?: string; properties
     if (!knownProperty(schema, prop)) warnings.push(`properties.${prop}: not a ${schema} property; ignored`);
     else properties[prop] = list;
   }
-  const prepared = prepare(schema, properties);
-  if (!prepared.names.length && !prepared.ids.length) {
-    return fail('no usable name and no valid identifier: give properties.name (or alias, or firstName and lastName) or an identifier such as imoNumber', 'empty');
-  }
+  if (checks.usable !== false && !usable(prepare(schema, properties))) return fail(UNUSABLE_QUERY, 'empty');
   return { ok: true, schema, properties, warnings, query: { ...query, properties } };
 }
 

@@ -78,7 +78,7 @@ export function reconcileOne(index: ScreeningIndex, q: z.infer<typeof ReconQuery
     const prop = p.pid.slice(p.pid.lastIndexOf(':') + 1);
     (properties[prop] ??= []).push(...(Array.isArray(p.v) ? p.v : [p.v]).map(valueText));
   }
-  const ex = normalizeExample({ schema, properties }, true);
+  const ex = normalizeExample({ schema, properties }, { anyOk: true });
   if (!ex.ok && ex.reason === 'empty') return { result: [] };
   if (!ex.ok) throw new HttpError(400, ex.message);
   const out = matchQuery(index, ex.schema, ex.properties, { threshold: SCREENING_PARAMS.threshold, limit: q.limit ?? 5, filter });

@@ -103,8 +103,9 @@ function unusedLongestFirst(tokens: string[], used: boolean[]): string[] {
     if (used[k]) continue;
     const t = tokens[k];
     let at = out.length;
-    while (at > 0 && longerFirst(t, out[at - 1]) < 0) at--;
-    out.splice(at, 0, t);
+    out.push(t);
+    for (; at > 0 && longerFirst(t, out[at - 1]) < 0; at--) out[at] = out[at - 1];
+    out[at] = t;
   }
   return out;
 }
@@ -186,10 +187,12 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   // two long names.
   // A different number (Fund 7 / Fund 8, Office 38 / Office 39) is a sibling in a series, a weaker contradiction
   // than a different word; numbers in names are also compared on their own in score.ts.
-  for (const t of [...conflicts.q, ...conflicts.c]) {
-    const number = isNumber(t);
-    const length = q.personal && !number ? Math.max(t.length, p.personConflictMinLength) : t.length;
-    den += (length / 2) * (number ? p.numberConflictWeight : p.conflictWeight);
+  for (const side of [conflicts.q, conflicts.c]) {
+    for (const t of side) {
+      const number = isNumber(t);
+      const length = q.personal && !number ? Math.max(t.length, p.personConflictMinLength) : t.length;
+      den += (length / 2) * (number ? p.numberConflictWeight : p.conflictWeight);
+    }
   }
   // In a Korean name every syllable is part of the given name or the surname: none is a droppable middle name.
   const lenient = korean ? 1 : q.personal ? p.extraTokenWeight : p.extraOrgTokenWeight;
@@ -198,7 +201,7 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
   const score = den > 0 ? num / den : 0;
 
   const out: NameComparison = { score, pairs, conflicts, extra };
-  const joined = korean ? 0 : joinedSimilarity(qt, ct, p);
+  const joined = korean ? 0 : joinedSimilarity(q, c, p);
   if (joined > score) {
     out.joined = joined;
     out.score = joined;
@@ -215,9 +218,9 @@ export function compareNames(q: NameForm, c: NameForm, p: ScreeningParams): Name
  * Both names written together without spaces, in their own order: catches split and merged words (RamiMakhlouf,
  * Van der Bilt). Only a slip of `joinedEdits` is allowed: beyond it, running words together hides real differences.
  */
-function joinedSimilarity(qt: string[], ct: string[], p: ScreeningParams): number {
-  if (qt.length === ct.length) return 0;
-  const a = qt.join(''), b = ct.join('');
+function joinedSimilarity(q: NameForm, c: NameForm, p: ScreeningParams): number {
+  if (q.tokens.length === c.tokens.length) return 0;
+  const a = q.joined, b = c.joined;
   if (a === b) return 1;
   const d = levenshteinWithin(a, b, p.joinedEdits);
   return d <= p.joinedEdits ? 1 - d / Math.max(a.length, b.length) : 0;
@@ -278,10 +281,15 @@ function merges(fa: NameForm, usedA: boolean[], fb: NameForm, usedB: boolean[], 
 function wholeAcronym(a: NameForm, b: NameForm): string | undefined {
   if (a.tokens.length !== 1 || a.tokens[0].length < 2 || /\d/.test(a.tokens[0])) return undefined;
   const t = a.tokens[0];
-  for (const words of [b.norm.tokens.filter((x) => !isStopword(x)), b.tokens]) {
-    if (words.length === t.length && words.every((w, k) => w[0] === t[k])) return words.join(' ');
-  }
-  return undefined;
+  // The words without stop words first, then all the compared tokens; counted before any list is made (a hot path).
+  let k = 0;
+  for (const w of b.norm.tokens) if (!isStopword(w) && (k >= t.length || w[0] !== t[k++])) return spelled(b.tokens, t);
+  return k === t.length ? b.norm.tokens.filter((x) => !isStopword(x)).join(' ') : spelled(b.tokens, t);
+}
+
+/** The words, joined, when their first letters spell `t`. */
+function spelled(words: string[], t: string): string | undefined {
+  return words.length === t.length && words.every((w, k) => w[0] === t[k]) ? words.join(' ') : undefined;
 }
 
 /** Keys of a run of adjacent tokens read as Chinese syllables: every token must read, at most 4 readings kept. */

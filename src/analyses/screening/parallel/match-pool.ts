@@ -11,6 +11,14 @@ import type { MatchOptions, MatchOutcome } from '../match.js';
 import type { MatchReply, MatchRequest, PlainEntity } from './protocol.js';
 import { plainEntities } from './thread-index.js';
 
+/**
+ * Young generation of a match thread, in MB (three times V8's semi-space). A query allocates ~0.2 MB that dies with
+ * it; with V8's default a thread paused for a scavenge 9 times a second at 1,000 queries/s (~2.6 ms each), and every
+ * query waiting behind one waited that long. 192 MB (64 MB semi-spaces): 2.5 a second, and 43 % less pause time in
+ * all (bench/RESULTS.md, screening speed, fourth round).
+ */
+export const MATCH_THREAD_YOUNG_MB = 192;
+
 /** Scopes (dataset, include/exclude, topics) whose masks are kept; beyond it they are computed again. */
 const MASKS_KEPT = 64;
 
@@ -77,7 +85,7 @@ export class MatchPool {
     const req: MatchRequest = {
       id, schema, properties,
       ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}), ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
-      ...(opts.params ? { params: opts.params } : {}),
+      ...(opts.floor !== undefined ? { floor: opts.floor } : {}), ...(opts.params ? { params: opts.params } : {}),
     };
     if (opts.filter && opts.filterKey !== undefined) {
       const key = opts.filterKey;
@@ -96,7 +104,7 @@ export class MatchPool {
     if (!('results' in reply)) throw new Error('match thread: unexpected reply');
     return {
       results: reply.results.map((w) => ({ entity: this.index.entities[w.at], score: w.score, match: w.match, explanations: w.explanations })),
-      total: reply.total, candidates: reply.candidates,
+      total: reply.total, candidates: reply.candidates, usable: reply.usable,
     };
   }
 
@@ -106,7 +114,9 @@ export class MatchPool {
 }
 
 function startThread(entities: PlainEntity[], versions: string[]): Promise<Thread> {
-  const worker = new Worker(new URL('./match-worker.js', import.meta.url), { workerData: { entities, versions } });
+  const worker = new Worker(new URL('./match-worker.js', import.meta.url), {
+    workerData: { entities, versions }, resourceLimits: { maxYoungGenerationSizeMb: MATCH_THREAD_YOUNG_MB },
+  });
   const t: Thread = { worker, pending: new Map(), masks: new Set() };
   return new Promise((resolve, reject) => {
     worker.once('error', reject);

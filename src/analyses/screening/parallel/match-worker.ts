@@ -16,10 +16,10 @@ port.on('message', (m: MatchRequest) => {
     if (m.maskKey !== undefined && !mask) throw new Error(`unknown scope ${m.maskKey}`);
     const out = matchQuery(index, m.schema, m.properties, {
       ...(m.threshold !== undefined ? { threshold: m.threshold } : {}), ...(m.limit !== undefined ? { limit: m.limit } : {}),
-      ...(m.params ? { params: m.params } : {}), ...(mask ? { mask } : {}),
+      ...(m.floor !== undefined ? { floor: m.floor } : {}), ...(m.params ? { params: m.params } : {}), ...(mask ? { mask } : {}),
     });
     const results = out.results.map((r) => ({ at: position.get(r.entity)!, score: r.score, match: r.match, explanations: r.explanations }));
-    port.postMessage({ id: m.id, results, total: out.total, candidates: out.candidates } satisfies MatchReply);
+    port.postMessage({ id: m.id, results, total: out.total, candidates: out.candidates, usable: out.usable } satisfies MatchReply);
   } catch (err) {
     port.postMessage({ id: m.id, error: (err as Error).message } satisfies MatchReply);
   }

@@ -57,6 +57,7 @@ export interface MatchRequest {
   properties: Record<string, string[]>;
   threshold?: number;
   limit?: number;
+  floor?: number;
   params?: Partial<ScreeningParams>;
   maskKey?: string;
   mask?: Uint8Array;
@@ -64,6 +65,6 @@ export interface MatchRequest {
 
 /** Match thread → main: the outcome, entities as positions in the shared order. */
 export type MatchReply =
-  | { id: number; results: WireResult[]; total: number; candidates: number }
+  | { id: number; results: WireResult[]; total: number; candidates: number; usable: boolean }
   | { id: number; error: string }
   | { ready: true };

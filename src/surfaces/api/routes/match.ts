@@ -3,7 +3,7 @@ import { SCREENING_PARAMS } from '../../../analyses/screening/params.js';
 import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
 import { router } from '../router.js';
-import { LIMITS, normalizeExample, paramOverrides, requestParams } from '../input.js';
+import { LIMITS, UNUSABLE_QUERY, normalizeExample, paramOverrides, requestParams } from '../input.js';
 import { requestFilter, requireIndex, resolveAlgorithm } from '../scope.js';
 import { scoredResponse } from '../shape.js';
 import { FEATURE_DOCS } from '../features.js';
@@ -46,17 +46,17 @@ export function matchRoutes(s: Services) {
     const cutoff = Math.min(q.cutoff, threshold);
     const params = requestParams(overrides, q.limit);
     const responses: Record<string, z.infer<typeof MatchResponse>['responses'][string]> = {};
-    for (const key of keys) {
-      await pause();
-      const ex = normalizeExample(body.queries[key]);
-      if (!ex.ok) {
-        responses[key] = { status: 400, message: ex.message, results: [], total: { value: 0, relation: 'eq' }, query: ex.query };
+    for (const [i, key] of keys.entries()) {
+      if (i > 0) await pause();
+      const ex = normalizeExample(body.queries[key], { usable: false });
+      const out = ex.ok ? await s.screening.match(index, ex.schema, ex.properties, { threshold, limit: q.limit, floor: cutoff, filter, filterKey, params }) : undefined;
+      if (!ex.ok || !out?.usable) {
+        responses[key] = { status: 400, message: ex.ok ? UNUSABLE_QUERY : ex.message, results: [], total: { value: 0, relation: 'eq' }, query: ex.query };
         continue;
       }
-      const out = await s.screening.match(index, ex.schema, ex.properties, { threshold, limit: q.limit, filter, filterKey, params });
       responses[key] = {
         status: 200, ...(ex.warnings.length ? { warnings: ex.warnings } : {}),
-        results: out.results.filter((r) => r.score >= cutoff).map(scoredResponse),
+        results: out.results.map(scoredResponse),
         total: { value: out.total, relation: 'eq' }, query: ex.query,
       };
     }
