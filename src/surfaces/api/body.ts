@@ -15,6 +15,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const utf8 = new TextDecoder(); // strips a byte-order mark and replaces bad bytes, as Request.text() does
 
 const tooLarge = (c: Context, maxSize: number, hint: string) => errorBody(c, 413, `request body larger than ${maxSize / 1024 / 1024} MB: ${hint}`);
+const jsonTooLarge = (c: Context) => tooLarge(c, MAX_BODY, 'split the batch');
 
 /** The whole body of a Node request, or undefined once it passes `maxSize` (the rest is left to Node to discard). */
 function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<string | undefined> {
@@ -42,17 +43,17 @@ function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<strin
  * (bench/RESULTS.md, screening speed, fourth round). Other bodies go through Hono's body limit.
  */
 export function bodyLimits(): MiddlewareHandler {
-  const limit = (maxSize: number, hint: string) => bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxSize, hint) });
-  const json = limit(MAX_BODY, 'split the batch'), files = limit(MAX_FILE_BODY, 'split the file or use the command line');
+  const json = bodyLimit({ maxSize: MAX_BODY, onError: jsonTooLarge });
+  const files = bodyLimit({ maxSize: MAX_FILE_BODY, onError: (c) => tooLarge(c, MAX_FILE_BODY, 'split the file or use the command line') });
   return async (c, next) => {
     const path = c.req.path;
     if (path === STREAMED_PATH) return next();
     if (FILE_PATHS.some((p) => p.test(path))) return files(c, next);
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     if (!incoming || c.req.method === 'GET' || c.req.method === 'HEAD' || !JSON_TYPE.test(c.req.header('content-type') ?? '')) return json(c, next);
-    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY) return tooLarge(c, MAX_BODY, 'split the batch');
+    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY) return jsonTooLarge(c);
     const text = await readIncoming(incoming, MAX_BODY);
-    if (text === undefined) return tooLarge(c, MAX_BODY, 'split the batch');
+    if (text === undefined) return jsonTooLarge(c);
     // Hono keeps the body promise it read under the key read (request.js #cachedBody); its type says the value.
     (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
     await next();

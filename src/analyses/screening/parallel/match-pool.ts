@@ -13,9 +13,9 @@ import { plainEntities } from './thread-index.js';
 
 /**
  * Young generation of a match thread, in MB (three times V8's semi-space). A query allocates ~0.2 MB that dies with
- * it; with V8's default a thread paused for a scavenge 9 times a second at 1,000 queries/s (~2.6 ms each), and every
- * query waiting behind one waited that long. 192 MB (64 MB semi-spaces): 2.5 a second, and 43 % less pause time in
- * all (bench/RESULTS.md, screening speed, fourth round).
+ * it; with V8's default a thread at 1,000 queries/s paused for a scavenge 187 times (~2.6 ms each) where with 192 MB
+ * (64 MB semi-spaces) it paused 50 times, 43 % less pause time in all, and every query waiting behind a pause waits
+ * that long (bench/RESULTS.md, screening speed, fourth round).
  */
 export const MATCH_THREAD_YOUNG_MB = 192;
 
