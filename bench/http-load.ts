@@ -3,11 +3,13 @@
  * benchmark's own heap (a whole screening index) never pauses the client that times the server.
  *
  * - `closed`: autocannon, N connections each sending its next request when the last is answered. Measures the
- *   throughput the server sustains. Its latency is not the latency at a given rate: with N connections busy, Little's
- *   law sets the mean at N / throughput whatever the server does.
+ *   throughput the server sustains, and the latency of the requests sent meanwhile (what autocannon reports). With N
+ *   connections busy, Little's law sets the mean at N / throughput whatever the server does, and a stalled server
+ *   holds back the requests that would have waited for it: few connections, few requests in the queue.
  * - `open`: a fixed arrival rate. Request i is due at start + i / rate whatever happened to the ones before it, is sent
  *   on an undici pool (a new connection when all are busy), and its latency counts from when it was due, so a late
- *   client or a stalled server is charged to the latency (no coordinated omission). autocannon's own rate limit does
+ *   client or a stalled server is charged to the latency (no coordinated omission). The first seconds, at the same
+ *   rate, open the pool's connections and are not counted (`warmupSeconds`). autocannon's own rate limit does
  *   not do this: each connection sends its share of a second back to back, then waits for the next second
  *   (lib/httpClient.js, `reqsMadeThisSecond`), so its latencies at a "fixed rate" are those of bursts.
  */
@@ -31,6 +33,12 @@ export interface LoadSpec {
   connections: number;
   /** open: requests per second. */
   rate?: number;
+  /**
+   * open: seconds sent at the rate before the measured `seconds`, not counted (default 2). A fresh pool opens its
+   * connections under load: without it the first second (p50 30-50 ms while dozens of connections open at once) is
+   * charged to a server that, at a steady rate, would keep its connections.
+   */
+  warmupSeconds?: number;
   /** Server process whose CPU time is read from /proc around the run (Linux). */
   serverPid?: number;
 }
@@ -49,6 +57,12 @@ export interface LoadResult {
   /** CPU milliseconds per answered request: the server's (all its threads), and this client's. */
   serverCpuMs?: number;
   clientCpuMs: number;
+  /**
+   * Open loop: how late this client handed requests to its pool (p95 and p99, ms), a share of the latency above that
+   * is the client's own: on a shared machine, a client kept off the CPU sends late, and the wait is charged.
+   */
+  lateP95?: number;
+  lateP99?: number;
 }
 
 const cpuOf = (pid: number) => {
@@ -60,7 +74,9 @@ const ownCpu = () => {
   return (u.user + u.system) / 1000;
 };
 
-function closedLoop(s: LoadSpec): Promise<{ latencies: number[]; errors: number; non2xx: number }> {
+interface Timed { latencies: number[]; late?: number[]; errors: number; non2xx: number }
+
+function closedLoop(s: LoadSpec): Promise<Timed> {
   let n = 0;
   const latencies: number[] = [];
   return new Promise((resolve, reject) => {
@@ -74,28 +90,32 @@ function closedLoop(s: LoadSpec): Promise<{ latencies: number[]; errors: number;
   });
 }
 
-async function openLoop(s: LoadSpec): Promise<{ latencies: number[]; errors: number; non2xx: number }> {
+async function openLoop(s: LoadSpec, begin: () => void): Promise<Timed> {
   const rate = s.rate ?? 1000;
   const pool = new Pool(s.url, { connections: s.connections, pipelining: 1 });
-  const latencies: number[] = [];
+  const latencies: number[] = [], late: number[] = [];
   let errors = 0, non2xx = 0, outstanding = 0;
-  const total = Math.round(rate * s.seconds);
+  const warm = Math.round(rate * (s.warmupSeconds ?? 2));
+  const total = warm + Math.round(rate * s.seconds);
   const start = performance.now();
   let i = 0;
-  const send = (due: number, body: string) => {
+  const send = (due: number, body: string, counted: boolean) => {
+    if (i === warm) begin();
     outstanding++;
+    if (counted) late.push(performance.now() - due);
     pool.request({ path: s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body })
       .then(async (res) => {
         await res.body.dump();
+        if (!counted) return;
         if (res.statusCode >= 300) non2xx++;
         else latencies.push(performance.now() - due);
-      }, () => void errors++)
+      }, () => void (counted && errors++))
       .finally(() => void outstanding--);
   };
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
-      for (let due = start + (i * 1000) / rate; i < total && due <= now; due = start + (++i * 1000) / rate) send(due, s.bodies[i % s.bodies.length]);
+      for (let due = start + (i * 1000) / rate; i < total && due <= now; due = start + (++i * 1000) / rate) send(due, s.bodies[i % s.bodies.length], i >= warm);
       if (i >= total) return resolve();
       setTimeout(tick, Math.max(0, start + (i * 1000) / rate - performance.now()));
     };
@@ -103,20 +123,27 @@ async function openLoop(s: LoadSpec): Promise<{ latencies: number[]; errors: num
   });
   while (outstanding > 0) await new Promise((r) => setTimeout(r, 5));
   await pool.close();
-  return { latencies, errors, non2xx };
+  return { latencies, late, errors, non2xx };
 }
 
 async function measure(s: LoadSpec): Promise<LoadResult> {
-  const cpu0 = s.serverPid ? cpuOf(s.serverPid) : 0, own0 = ownCpu(), t0 = performance.now();
-  const { latencies, errors, non2xx } = await (s.mode === 'closed' ? closedLoop(s) : openLoop(s));
+  let cpu0 = 0, own0 = 0, t0 = 0;
+  // Clocks and CPU counters start when the measured requests do (after an open loop's warm-up).
+  const begin = () => {
+    cpu0 = s.serverPid ? cpuOf(s.serverPid) : 0;
+    own0 = ownCpu();
+    t0 = performance.now();
+  };
+  const { latencies, late, errors, non2xx } = await (s.mode === 'closed' ? (begin(), closedLoop(s)) : openLoop(s, begin));
   const seconds = (performance.now() - t0) / 1000;
   const answered = Math.max(latencies.length, 1);
-  const pct = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
+  const pct = (p: number, of = latencies) => Math.round(percentile(of, p) * 10) / 10;
   return {
     requests: latencies.length, perSecond: latencies.length / seconds, errors, non2xx,
     p50: pct(50), p90: pct(90), p95: pct(95), p99: pct(99), max: pct(100),
     ...(s.serverPid ? { serverCpuMs: (cpuOf(s.serverPid) - cpu0) / answered } : {}),
     clientCpuMs: (ownCpu() - own0) / answered,
+    ...(late ? { lateP95: pct(95, late), lateP99: pct(99, late) } : {}),
   };
 }
 
