@@ -44,14 +44,24 @@ export interface ScopeQuery {
   topics: string[];
 }
 
+const WHOLE_DATASET: ScopeQuery = { include_dataset: [], exclude_dataset: [], topics: [] };
+
 /** The entity filter of a request: the dataset (404 if unknown), include/exclude datasets and topics. */
-export function requestFilter(index: ScreeningIndex, dataset: string, q: ScopeQuery): (e: IndexedEntity) => boolean {
+export function requestFilter(index: ScreeningIndex, dataset: string, q: ScopeQuery = WHOLE_DATASET): (e: IndexedEntity) => boolean {
   const base = scopeOf(index, dataset, 404, 'dataset');
   const include = q.include_dataset.map((d) => scopeOf(index, d, 400, 'include_dataset'));
   const exclude = q.exclude_dataset.map((d) => scopeOf(index, d, 400, 'exclude_dataset'));
   const topics = q.topics;
   return (e) => base(e) && (!include.length || include.some((f) => f(e))) && !exclude.some((f) => f(e))
     && (!topics.length || topics.some((t) => e.topics.includes(t)));
+}
+
+/**
+ * The same filter with a key that names it, as a match thread needs it (the thread keeps the scope's mask under that
+ * key): the same key is always the same filter on one index.
+ */
+export function requestScope(index: ScreeningIndex, dataset: string, q: ScopeQuery): { filter: (e: IndexedEntity) => boolean; filterKey: string } {
+  return { filter: requestFilter(index, dataset, q), filterKey: JSON.stringify([dataset, q.include_dataset, q.exclude_dataset, q.topics]) };
 }
 
 /** The algorithm a request names: chokepoint-v1, or the alias `best`; anything else → 400 listing them. */

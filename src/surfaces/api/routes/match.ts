@@ -4,7 +4,7 @@ import type { Services } from '../services.js';
 import { HttpError } from '../errors.js';
 import { router } from '../router.js';
 import { LIMITS, UNUSABLE_QUERY, normalizeExample, paramOverrides, requestParams } from '../input.js';
-import { requestFilter, requireIndex, resolveAlgorithm } from '../scope.js';
+import { requestScope, requireIndex, resolveAlgorithm } from '../scope.js';
 import { scoredResponse } from '../shape.js';
 import { FEATURE_DOCS } from '../features.js';
 import { pause } from '../pause.js';
@@ -35,8 +35,7 @@ export function matchRoutes(s: Services) {
     const q = c.req.valid('query');
     const body = c.req.valid('json');
     const index = requireIndex(s);
-    const filter = requestFilter(index, dataset, q);
-    const filterKey = JSON.stringify([dataset, q.include_dataset, q.exclude_dataset, q.topics]);
+    const scope = requestScope(index, dataset, q);
     const algorithm = resolveAlgorithm(q.algorithm);
     const keys = Object.keys(body.queries);
     if (!keys.length) throw new HttpError(400, 'no queries: give at least one in `queries`');
@@ -49,7 +48,7 @@ export function matchRoutes(s: Services) {
     for (const [i, key] of keys.entries()) {
       if (i > 0) await pause();
       const ex = normalizeExample(body.queries[key], { usable: false });
-      const out = ex.ok ? await s.screening.match(index, ex.schema, ex.properties, { threshold, limit: q.limit, floor: cutoff, filter, filterKey, params }) : undefined;
+      const out = ex.ok ? await s.screening.match(index, ex.schema, ex.properties, { threshold, limit: q.limit, floor: cutoff, ...scope, params }) : undefined;
       if (!ex.ok || !out?.usable) {
         responses[key] = { status: 400, message: ex.ok ? UNUSABLE_QUERY : ex.message, results: [], total: { value: 0, relation: 'eq' }, query: ex.query };
         continue;

@@ -32,7 +32,7 @@ const routes = {
 export function reconcileRoutes(s: Services) {
   const answer = async (dataset: string, queries: string) => {
     const index = requireIndex(s);
-    const filter = requestFilter(index, dataset, { include_dataset: [], exclude_dataset: [], topics: [] });
+    const filter = requestFilter(index, dataset);
     const out: Record<string, ReturnType<typeof reconcileOne>> = {};
     for (const [key, q] of Object.entries(parseBatch(queries))) {
       await pause();
@@ -42,7 +42,7 @@ export function reconcileRoutes(s: Services) {
   };
   const get = (c: Context, dataset: string, queries: string | undefined) => {
     if (queries !== undefined) return answer(dataset, queries);
-    requestFilter(requireIndex(s), dataset, { include_dataset: [], exclude_dataset: [], topics: [] });
+    requestFilter(requireIndex(s), dataset);
     return manifest(new URL(c.req.url).origin, dataset);
   };
   const post = (dataset: string, form: z.infer<typeof Form>) => {

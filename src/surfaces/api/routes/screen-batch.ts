@@ -104,7 +104,7 @@ export function screenBatchRoutes(s: Services, store: () => SuppressionStore = s
     .openapi(postRoute, async (c) => {
       const q = c.req.valid('query');
       const index = requireIndex(s);
-      const filter = requestFilter(index, q.dataset ?? 'default', { include_dataset: [], exclude_dataset: [], topics: [] });
+      const filter = requestFilter(index, q.dataset ?? 'default');
       const schema = q.schema ? schemaOf(q.schema) : 'Thing';
       if (!schema) throw new HttpError(400, `unknown schema "${q.schema}": one of ${QUERY_SCHEMAS.join(', ')}`);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
