@@ -14,9 +14,10 @@ VER=$(ls /usr/lib/postgresql | sort -n | tail -1)
 create() {
   pg_createcluster "$VER" "$NAME" -p "$PORT" -d "$DIR" -- -A trust >/dev/null
 }
+# Ready means a query answers: a server whose data directory was deleted under it still answers pg_isready.
 ready() {
   for _ in $(seq 1 30); do
-    pg_isready -h 127.0.0.1 -p "$PORT" -q && return 0
+    psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   return 1
