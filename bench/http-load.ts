@@ -100,7 +100,6 @@ async function openLoop(s: LoadSpec, begin: () => void): Promise<Timed> {
   const start = performance.now();
   let i = 0;
   const send = (due: number, body: string, counted: boolean) => {
-    if (i === warm) begin();
     outstanding++;
     if (counted) late.push(performance.now() - due);
     pool.request({ path: s.path, method: 'POST', headers: { 'content-type': 'application/json' }, body })
@@ -115,7 +114,10 @@ async function openLoop(s: LoadSpec, begin: () => void): Promise<Timed> {
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
-      for (let due = start + (i * 1000) / rate; i < total && due <= now; due = start + (++i * 1000) / rate) send(due, s.bodies[i % s.bodies.length], i >= warm);
+      for (let due = start + (i * 1000) / rate; i < total && due <= now; due = start + (++i * 1000) / rate) {
+        if (i === warm) begin();
+        send(due, s.bodies[i % s.bodies.length], i >= warm);
+      }
       if (i >= total) return resolve();
       setTimeout(tick, Math.max(0, start + (i * 1000) / rate - performance.now()));
     };
